@@ -1,0 +1,38 @@
+"""Shared output helpers of the command line: JSON and aligned tables."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from typing import Any
+
+import pandas as pd
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    if value is pd.NA:
+        return None
+    return value
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of a frame as JSON-ready dicts (NaN and NA become ``null``)."""
+    return [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+
+def print_json(obj: Any) -> None:
+    """Print an object as UTF-8 JSON (Chinese kept readable)."""
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2, default=_clean)
+    sys.stdout.write("\n")
+
+
+def print_table(df: pd.DataFrame) -> None:
+    """Print a frame as a plain aligned table."""
+    with pd.option_context("display.max_rows", None, "display.width", 200,
+                           "display.max_colwidth", 60, "display.unicode.east_asian_width", True):
+        print(df.to_string(index=False))
