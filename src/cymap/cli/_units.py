@@ -14,7 +14,9 @@ from ._output import print_json, print_table, records
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the unit subcommands."""
-    p = sub.add_parser("units", help="list units: adcode, name, level, parent, area, population, seat")
+    p = sub.add_parser(
+        "units", help="list units: adcode, name, level, parent, area, population, seat"
+    )
     p.add_argument("--level", choices=units.LEVELS, help="only this level")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=_units)
@@ -33,8 +35,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _units(args: argparse.Namespace) -> int:
     gdf = units.load_units(level=args.level)
     table = gdf.drop(columns="geometry").reset_index()
-    cols = ["adcode", "name_zh", "level", "parent_adcode", "area_km2", "population_2020",
-            "seat_lon", "seat_lat"]
+    cols = [
+        "adcode",
+        "name_zh",
+        "level",
+        "parent_adcode",
+        "area_km2",
+        "population_2020",
+        "seat_lon",
+        "seat_lat",
+    ]
     table = table[cols]
     if args.json:
         print_json(records(table))
@@ -47,8 +57,15 @@ def _resolve(args: argparse.Namespace) -> int:
     out = []
     for name in args.names:
         res = names.resolve(name)
-        out.append({"query": name, "adcodes": list(res.adcodes), "name_zh": res.name_zh,
-                    "partial": res.partial, "note": res.note})
+        out.append(
+            {
+                "query": name,
+                "adcodes": list(res.adcodes),
+                "name_zh": res.name_zh,
+                "partial": res.partial,
+                "note": res.note,
+            }
+        )
     if args.json:
         print_json(out)
     else:
@@ -65,7 +82,9 @@ def _build_geodata(args: argparse.Namespace) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         built = _build.build_all(Path(tmp))
-        differ = [p.name for p in built if not filecmp.cmp(p, settings.data_dir / p.name, shallow=False)]
+        differ = [
+            p.name for p in built if not filecmp.cmp(p, settings.data_dir / p.name, shallow=False)
+        ]
     if differ:
         msg = f"{settings.data_dir}: {', '.join(differ)} differ from a fresh build; run `cymap build-geodata`"
         raise DataValidationError(msg)
