@@ -1,0 +1,500 @@
+"""View builders: the views the pages show, as :class:`~cymap.render.MapView` plus data table.
+
+Each builder calls the library (``cymap.plans``, ``cymap.travel_time`` …) and returns
+``(view, table)``: the view for :func:`cymap.render.render` and a GeoDataFrame (EPSG:4326)
+with the view's data for :mod:`cymap.export`. :func:`build_view` builds a view from the
+pages' URL state (``group, group_b, corridor, from, minutes, year, with, without, base_year,
+lang``), so the command line and the download buttons export exactly what a page shows.
+
+Examples
+--------
+>>> from cymap import views
+>>> view, table = views.view_population()
+>>> view.title
+'重庆市各区县常住人口（2020年）'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from . import settings, units
+from ._errors import UnknownNameError
+from .render import Label, Layer, LegendEntry, MapView
+
+#: Colours shared with the pages (``cymap.maps``), so exports look like the live map.
+PALETTE = {"stated": "#c0392b", "inferred": "#e59866", "both": "#7d3c98", "only_a": "#c0392b",
+           "only_b": "#2874a6"}
+TIER_COLORS = {"中心城区": "#922b21", "率先同城化": "#cb4335", "战略支点": "#e67e22",
+               "桥头堡": "#f1c40f", "北部副中心": "#1f618d", "新型卫星城": "#5dade2"}
+_EXTRA_COLORS = ("#16a085", "#8e44ad", "#2e4053", "#a04000", "#5d6d7e")
+#: Minute bands of reach maps: (upper bound in minutes, colour); grey beyond the last band.
+MINUTE_BANDS = ((30, "#1a9850"), (45, "#91cf60"), (60, "#d9ef8b"), (90, "#fee08b"), (120, "#fc8d59"))
+BEYOND_COLOR = "#e0e0e0"
+#: Map frame of the whole economic circle (min lon, min lat, max lon, max lat).
+REGION_EXTENT = (102.6, 27.9, 110.3, 32.6)
+
+
+def t(zh: str, en: str, lang: str) -> str:
+    """The Chinese or English text of a frame string."""
+    return en if lang == "en" else zh
+
+
+def tier_colors(tiers: list[str]) -> dict[str, str]:
+    """A colour per tier: the pages' colours for known tiers, then a fixed sequence."""
+    extra = iter(_EXTRA_COLORS * 3)
+    return {x: TIER_COLORS.get(x) or next(extra) for x in tiers}
+
+
+def minutes_color(minutes: float | None) -> str:
+    """Colour of a travel time (min) by the reach bands."""
+    if minutes is None or pd.isna(minutes):
+        return BEYOND_COLOR
+    for upper, color in MINUTE_BANDS:
+        if minutes <= upper:
+            return color
+    return BEYOND_COLOR
+
+
+def minute_band_legend(lang: str) -> list[LegendEntry]:
+    """Legend rows of the minute bands."""
+    unit = t("分钟", "min", lang)
+    rows, lower = [], 0
+    for upper, color in MINUTE_BANDS:
+        rows.append(LegendEntry(f"{lower}–{upper} {unit}", facecolor=color, edgecolor="#999999"))
+        lower = upper
+    rows.append(LegendEntry(f"> {lower} {unit}", facecolor=BEYOND_COLOR, edgecolor="#999999"))
+    return rows
+
+
+def label_units(adcodes: Any, *, priority_by: str = "population_2020", boost: int = 0) -> list[Label]:
+    """Labels with the official names of units at their government seats.
+
+    Larger units (by ``priority_by``) win where labels would overlap.
+    """
+    gdf = units.load_units()
+    codes = [c for c in adcodes if c in gdf.index]
+    rows = gdf.loc[codes]
+    ranks = rows[priority_by].astype(float).rank(ascending=True).fillna(0)
+    return [Label(text=row.name_zh, lon=float(row.seat_lon), lat=float(row.seat_lat),
+                  priority=int(ranks[code]) + boost * 1000,
+                  size_pt=7.5 if row.level == "prefecture" else 6.5)
+            for code, row in rows.iterrows()]
+
+
+def scenario_of(value: Any, *, with_lines: Any = (), without_lines: Any = ()) -> Any:
+    """A ``cymap.scenarios.Scenario`` from a scenario, a year or a preset name."""
+    from . import scenarios
+
+    if isinstance(value, scenarios.Scenario) and not with_lines and not without_lines:
+        return value
+    if isinstance(value, scenarios.Scenario):
+        year = value.year
+    elif str(value) in scenarios.PRESETS:
+        base = scenarios.preset(str(value))
+        if not with_lines and not without_lines:
+            return base
+        year = base.year
+    else:
+        year = int(value)
+    return scenarios.Scenario(year=year, with_lines=frozenset(with_lines),
+                              without_lines=frozenset(without_lines))
+
+
+def scenario_text(scenario: Any, lang: str) -> str:
+    """Short description of a scenario: year and switched lines."""
+    text = t(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
+    on, off = sorted(getattr(scenario, "with_lines", ())), sorted(getattr(scenario, "without_lines", ()))
+    if on:
+        text += t("，增开 ", ", with ", lang) + "、".join(on)
+    if off:
+        text += t("，不含 ", ", without ", lang) + "、".join(off)
+    return text
+
+
+#: Views :func:`build_view` knows.
+VIEW_KINDS = ("group", "compare", "corridors", "reach", "diff", "population")
+
+
+def view_population(*, province: str = "500000", lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+    """Counties of one province coloured by 2020 population (a view from the units alone).
+
+    Parameters
+    ----------
+    province
+        Province adcode (``"500000"`` 重庆市 or ``"510000"`` 四川省).
+    lang
+        ``"zh"`` or ``"en"`` for the frame texts.
+    """
+    gdf = units.county_units()
+    gdf = gdf[gdf["province_adcode"] == province].copy()
+    if gdf.empty:
+        msg = f"province {province!r} has no counties; use 500000 (重庆市) or 510000 (四川省)"
+        raise UnknownNameError(msg)
+    bands = [(0, 300_000, "#fdeccd"), (300_000, 600_000, "#fdbb84"),
+             (600_000, 1_000_000, "#ef6548"), (1_000_000, 10**9, "#990000")]
+    pop = gdf["population_2020"].astype(float)
+    gdf["color"] = BEYOND_COLOR
+    legend = []
+    for low, high, color in bands:
+        gdf.loc[(pop >= low) & (pop < high), "color"] = color
+        text = (f"{low / 1e4:g}–{high / 1e4:g} 万人" if high < 10**9 else f"≥ {low / 1e4:g} 万人")
+        if lang == "en":
+            text = (f"{low / 1e3:g}–{high / 1e3:g} k" if high < 10**9 else f"≥ {low / 1e3:g} k")
+        legend.append(LegendEntry(text, facecolor=color, edgecolor="#777777"))
+    name = units.load_units(level="province").loc[province, "name_zh"]
+    view = MapView(
+        title=t(f"{name}各区县常住人口（2020年）", f"{name}: population by county (2020)", lang),
+        subtitle=t(f"{len(gdf)} 个区县 · 合计 {pop.sum() / 1e4:,.0f} 万人",
+                   f"{len(gdf)} counties · {pop.sum() / 1e6:,.1f} million people", lang),
+        layers=[Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.4,
+                            "zorder": 1})],
+        labels=label_units(gdf.index, priority_by="population_2020"),
+        legend=legend,
+        legend_title=t("常住人口", "Population", lang),
+        sources=[t("第七次全国人口普查（2020年）", "Seventh national census (2020)", lang)],
+        lang=lang,
+    )
+    return view, gdf.drop(columns="color")
+
+
+def _document_names(docs: Any) -> list[str]:
+    if docs is None:
+        return []
+    if isinstance(docs, str):
+        return [docs]
+    return [str(d) for d in docs]
+
+
+def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+    """A grouping's members coloured by tier (or stated/inferred) and its dissolved boundary.
+
+    Parameters
+    ----------
+    name
+        Grouping id, name or alias (``cq_metro``, ``重庆都市圈``, ``中心城区`` …).
+    lang
+        ``"zh"`` or ``"en"`` for the frame texts.
+    """
+    from . import plans
+
+    grouping = plans.get_grouping(name)
+    gdf = plans.members(name).copy()
+    outline = plans.dissolved_boundary(name)
+    summary = plans.summary(name)
+    tiers = [x for x in gdf.get("tier", pd.Series(dtype=object)).dropna().unique() if x]
+    layers: list[Layer] = []
+    legend: list[LegendEntry] = []
+    if tiers:
+        colors = tier_colors(tiers)
+        gdf["color"] = [colors.get(x, PALETTE["stated"]) for x in gdf["tier"].fillna("")]
+        legend += [LegendEntry(str(x), facecolor=colors[x], edgecolor="#777777") for x in tiers]
+        untiered = gdf["tier"].isna() | (gdf["tier"] == "")
+        gdf.loc[untiered, "color"] = PALETTE["stated"]
+        if untiered.any():
+            legend.append(LegendEntry(t("成员", "member", lang), facecolor=PALETTE["stated"]))
+    else:
+        gdf["color"] = [PALETTE["inferred"] if m == "inferred" else PALETTE["stated"]
+                        for m in gdf["membership"]]
+        legend.append(LegendEntry(t("文件列明的成员", "stated member", lang),
+                                  facecolor=PALETTE["stated"]))
+    layers.append(Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.5,
+                              "alpha": 0.85, "zorder": 1}))
+    inferred = gdf[gdf["membership"] == "inferred"]
+    if len(inferred):
+        layers.append(Layer(inferred, {"facecolor": "none", "edgecolor": "#555555",
+                                       "hatch": "////", "linewidth": 0, "zorder": 1.5}))
+        legend.append(LegendEntry(t("推断成员（文件未逐一列明）", "inferred member", lang),
+                                  facecolor="white", edgecolor="#555555"))
+    layers.append(Layer(outline, {"facecolor": "none", "edgecolor": "#7b241c", "linewidth": 2.0,
+                                  "zorder": 4}))
+    legend.append(LegendEntry(t("范围边界", "boundary", lang), facecolor="#7b241c", kind="line",
+                              linewidth=2.0))
+    docs = _document_names(getattr(grouping, "documents", None))
+    area = summary.get("area_km2", gdf["area_km2"].sum())
+    pop = summary.get("population_2020", gdf["population_2020"].sum())
+    title = grouping.name_zh if lang == "zh" else (getattr(grouping, "name_en", "") or grouping.name_zh)
+    subtitle = t(f"{len(gdf)} 个成员单元 · 面积 {area:,.0f} km² · 2020年常住人口 {pop / 1e4:,.0f} 万人",
+                 f"{len(gdf)} members · {area:,.0f} km² · {pop / 1e6:,.2f} million people (2020)", lang)
+    view = MapView(
+        title=title,
+        subtitle=subtitle,
+        layers=layers,
+        labels=label_units(gdf.index, priority_by="population_2020"),
+        legend=legend,
+        legend_title=t("成员", "Members", lang),
+        sources=docs,
+        lang=lang,
+    )
+    return view, gdf.drop(columns="color")
+
+
+def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+    """Two groupings compared: units in both, only in A, only in B."""
+    from . import plans
+
+    ga, gb = plans.get_grouping(a), plans.get_grouping(b)
+    gdf = plans.compare(a, b).copy()
+    colors = {"both": PALETTE["both"], "only_a": PALETTE["only_a"], "only_b": PALETTE["only_b"]}
+    gdf["color"] = gdf["side"].map(colors)
+    layers = [Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.5,
+                          "alpha": 0.8, "zorder": 1})]
+    for grouping, style in ((a, "-"), (b, "--")):
+        outline = plans.dissolved_boundary(grouping)
+        layers.append(Layer(outline, {"facecolor": "none", "edgecolor": "#222222",
+                                      "linewidth": 1.6, "linestyle": style, "zorder": 4}))
+    counts = gdf["side"].value_counts()
+    legend = [
+        LegendEntry(t(f"两者共有（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
+                    facecolor=colors["both"]),
+        LegendEntry(t(f"仅{ga.name_zh}（{counts.get('only_a', 0)}）",
+                      f"only {ga.name_zh} ({counts.get('only_a', 0)})", lang), facecolor=colors["only_a"]),
+        LegendEntry(t(f"仅{gb.name_zh}（{counts.get('only_b', 0)}）",
+                      f"only {gb.name_zh} ({counts.get('only_b', 0)})", lang), facecolor=colors["only_b"]),
+        LegendEntry(ga.name_zh + t("边界", " boundary", lang), facecolor="#222222", kind="line"),
+        LegendEntry(gb.name_zh + t("边界", " boundary", lang), facecolor="#222222", kind="line",
+                    linestyle="--"),
+    ]
+    docs = _document_names(getattr(ga, "documents", None)) + _document_names(getattr(gb, "documents", None))
+    view = MapView(
+        title=t(f"{ga.name_zh}与{gb.name_zh}范围比较", f"{ga.name_zh} vs {gb.name_zh}", lang),
+        subtitle=t(f"共有 {counts.get('both', 0)} 个单元 · 仅A {counts.get('only_a', 0)} · 仅B {counts.get('only_b', 0)}",
+                   f"{counts.get('both', 0)} shared · {counts.get('only_a', 0)} only A · "
+                   f"{counts.get('only_b', 0)} only B", lang),
+        layers=layers,
+        labels=label_units(gdf.index, priority_by="population_2020"),
+        legend=legend,
+        legend_title=t("比较", "Comparison", lang),
+        sources=list(dict.fromkeys(docs)),
+        lang=lang,
+    )
+    return view, gdf.drop(columns="color")
+
+
+def view_corridors(name: str | None = None, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+    """One corridor (or every corridor) drawn through its member cities, members highlighted."""
+    from . import plans
+
+    table = plans.list_corridors()
+    ids = [name] if name else list(table["id"] if "id" in table.columns else table.index)
+    palette = ["#c0392b", "#2874a6", "#7d3c98", "#d68910", "#148f77", "#6e2c00", "#1b4f72",
+               "#b03a2e", "#117864", "#7e5109"]
+    line_rows, member_rows, legend, docs = [], [], [], []
+    for i, cid in enumerate(ids):
+        corridor = plans.get_corridor(cid)
+        geo = plans.corridor_geometry(cid)
+        color = palette[i % len(palette)]
+        lines = geo[geo.geom_type.isin(["LineString", "MultiLineString"])].copy()
+        polys = geo[geo.geom_type.isin(["Polygon", "MultiPolygon"])].copy()
+        lines["corridor"], polys["corridor"] = corridor.name_zh, corridor.name_zh
+        lines["color"], polys["color"] = color, color
+        line_rows.append(lines)
+        member_rows.append(polys)
+        legend.append(LegendEntry(corridor.name_zh, facecolor=color, kind="line", linewidth=2.5))
+        docs += _document_names(getattr(corridor, "documents", None) or getattr(corridor, "document", None))
+    lines = pd.concat(line_rows) if line_rows else gpd.GeoDataFrame(geometry=[], crs=settings.crs)
+    members = pd.concat(member_rows) if member_rows else gpd.GeoDataFrame(geometry=[], crs=settings.crs)
+    members = gpd.GeoDataFrame(members, geometry="geometry", crs=settings.crs)
+    lines = gpd.GeoDataFrame(lines, geometry="geometry", crs=settings.crs)
+    layers = [
+        Layer(members, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.4,
+                        "alpha": 0.35, "zorder": 1}),
+        Layer(lines, {"color_column": "color", "linewidth": 2.6, "alpha": 0.9, "zorder": 5}),
+    ]
+    member_codes = [c for c in members.index.unique() if isinstance(c, str) and c.isdigit()]
+    title = (plans.get_corridor(name).name_zh if name else t("发展轴带", "Development corridors", lang))
+    view = MapView(
+        title=title,
+        subtitle=t(f"{len(ids)} 条轴带 · 经过 {len(member_codes)} 个单元",
+                   f"{len(ids)} corridors · {len(member_codes)} units", lang),
+        layers=layers,
+        labels=label_units(member_codes, priority_by="population_2020"),
+        legend=legend,
+        legend_title=t("轴带", "Corridors", lang),
+        sources=list(dict.fromkeys(docs)),
+        lang=lang,
+    )
+    return view, members.drop(columns="color")
+
+
+def _reach_frame(reach_table: pd.DataFrame) -> gpd.GeoDataFrame:
+    geo = units.load_units()[["geometry"]]
+    table = reach_table.copy()
+    table["adcode"] = table["adcode"].astype(str)
+    table = table.set_index("adcode")
+    return gpd.GeoDataFrame(table.join(geo, how="left"), geometry="geometry", crs=settings.crs)
+
+
+def _lines_layer(scenario: Any) -> list[Layer]:
+    from . import network
+
+    lines = network.line_geometries(scenario=scenario)
+    if "active" in lines.columns:
+        lines = lines[lines["active"].astype(bool)]
+    rail = lines[lines["kind"] == "rail"]
+    road = lines[lines["kind"] == "road"]
+    return [Layer(road, {"color": "#8d6e63", "linewidth": 0.7, "alpha": 0.8, "zorder": 5}),
+            Layer(rail, {"color": "#212121", "linewidth": 1.0, "zorder": 5.1})]
+
+
+def _origin_text(origins: Any) -> str:
+    if isinstance(origins, str):
+        return origins
+    return "、".join(str(o) for o in origins)
+
+
+def view_reach(origins: Any, minutes: int = 60, scenario: Any = 2035, *,
+               lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+    """Door-to-door minutes from the origins, units coloured by minute bands.
+
+    Parameters
+    ----------
+    origins
+        A place name, adcode, list of them, or a plans grouping such as ``中心城区``.
+    minutes
+        Time limit (min); units within it are labelled.
+    scenario
+        A ``cymap.scenarios.Scenario``, a year (``2035``) or a preset name (``"today"``).
+    """
+    from . import travel_time
+
+    sc = scenario_of(scenario)
+    reach = travel_time.reach(origins, minutes=minutes, scenario=sc)
+    gdf = _reach_frame(reach.table)
+    gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
+    within = gdf[gdf["within"].astype(bool)]
+    s = reach.summary
+    layers = [Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3,
+                          "zorder": 1}),
+              Layer(within.dissolve() if len(within) else within,
+                    {"facecolor": "none", "edgecolor": "#1b5e20", "linewidth": 1.8, "zorder": 4}),
+              *_lines_layer(sc)]
+    legend = [*minute_band_legend(lang),
+              LegendEntry(t(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
+                          facecolor="#1b5e20", kind="line", linewidth=1.8),
+              LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
+              LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line")]
+    origin = _origin_text(origins)
+    view = MapView(
+        title=t(f"{origin} {minutes} 分钟通勤圈", f"{minutes}-minute reach from {origin}", lang),
+        subtitle=t(f"{scenario_text(sc, lang)} · 圈内 {s['units_within']} 个区县 · "
+                   f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e4:,.0f} 万人",
+                   f"{scenario_text(sc, lang)} · {s['units_within']} units · "
+                   f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e6:,.2f} million", lang),
+        layers=layers,
+        labels=label_units(within.index, priority_by="population_2020"),
+        legend=legend,
+        legend_title=t("门到门时间", "Door-to-door time", lang),
+        extent=REGION_EXTENT,
+        sources=[t("出行时间模型：cymap 路网与情景参数", "Travel-time model: cymap network and scenario", lang)],
+        scenario=scenario_text(sc, lang),
+        lang=lang,
+    )
+    return view, gdf.drop(columns="color")
+
+
+def view_reach_diff(origins: Any, minutes: int = 60, base: Any = "today", other: Any = 2035, *,
+                    lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+    """Reach of a scenario against a baseline: units reached in both, only base, only other."""
+    from . import travel_time
+
+    sb, so = scenario_of(base), scenario_of(other)
+    rb = travel_time.reach(origins, minutes=minutes, scenario=sb)
+    ro = travel_time.reach(origins, minutes=minutes, scenario=so)
+    diff = travel_time.compare_reach(rb, ro)
+    gdf = _reach_frame(diff)
+    colors = {"both": "#7fbf7b", "other_only": "#d95f02", "base_only": "#7570b3", "neither": BEYOND_COLOR}
+    gdf["color"] = gdf["status"].map(colors).fillna(BEYOND_COLOR)
+    counts = gdf["status"].value_counts()
+    bt, ot = scenario_text(sb, lang), scenario_text(so, lang)
+    legend = [
+        LegendEntry(t(f"两情景均可达（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
+                    facecolor=colors["both"]),
+        LegendEntry(t(f"仅{ot}可达（{counts.get('other_only', 0)}）",
+                      f"only {ot} ({counts.get('other_only', 0)})", lang), facecolor=colors["other_only"]),
+        LegendEntry(t(f"仅{bt}可达（{counts.get('base_only', 0)}）",
+                      f"only {bt} ({counts.get('base_only', 0)})", lang), facecolor=colors["base_only"]),
+        LegendEntry(t("均不可达", "neither", lang), facecolor=BEYOND_COLOR),
+    ]
+    changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
+    kept = gdf[gdf["status"] == "both"]
+    labels = label_units(changed.index, priority_by="population_2020", boost=10)
+    labels += label_units(kept.index, priority_by="population_2020")
+    origin = _origin_text(origins)
+    view = MapView(
+        title=t(f"{origin} {minutes} 分钟通勤圈变化", f"Change of the {minutes}-minute reach from {origin}", lang),
+        subtitle=t(f"{bt} → {ot} · 新增 {counts.get('other_only', 0)} 个区县",
+                   f"{bt} → {ot} · {counts.get('other_only', 0)} units gained", lang),
+        layers=[Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3,
+                            "zorder": 1}), *_lines_layer(so)],
+        labels=labels,
+        legend=[*legend, LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
+                LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line")],
+        legend_title=t("可达性", "Reach", lang),
+        extent=REGION_EXTENT,
+        sources=[t("出行时间模型：cymap 路网与情景参数", "Travel-time model: cymap network and scenario", lang)],
+        scenario=f"{bt} → {ot}",
+        lang=lang,
+    )
+    return view, gdf.drop(columns="color")
+
+
+def target_checks(scenario: Any = 2035) -> pd.DataFrame:
+    """Every plan target checked under a scenario: one row per target and unit (pass/fail)."""
+    from . import plans, travel_time
+
+    sc = scenario_of(scenario)
+    rows = []
+    for target in plans.list_targets():
+        check = travel_time.check_target(target, scenario=sc)
+        table = check.table.copy()
+        table.insert(0, "target_passes", bool(check.passes))
+        table.insert(0, "target_name_zh", target.name_zh)
+        table.insert(0, "target_id", target.id)
+        rows.append(table)
+    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+
+
+def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFrame]:
+    """Build a view from the pages' URL state.
+
+    Parameters
+    ----------
+    kind
+        ``group``, ``compare``, ``corridors``, ``reach``, ``diff`` or ``population``.
+    state
+        Keys as in the pages' URL: ``group, group_b, corridor, from, minutes, year, with,
+        without, base_year, lang``; ``with``/``without`` are lists of line ids.
+    """
+    lang = state.get("lang") or "zh"
+    minutes = int(state.get("minutes") or 60)
+    year = state.get("year") or 2035
+    origins = state.get("from") or "中心城区"
+    with_lines, without_lines = state.get("with") or (), state.get("without") or ()
+    if kind == "group":
+        return view_group(state.get("group") or "重庆都市圈", lang=lang)
+    if kind == "compare":
+        if not state.get("group") or not state.get("group_b"):
+            msg = "compare needs two groupings: group and group_b (e.g. 重庆都市圈 and 川南渝西)"
+            raise UnknownNameError(msg)
+        return view_compare(state["group"], state["group_b"], lang=lang)
+    if kind == "corridors":
+        return view_corridors(state.get("corridor"), lang=lang)
+    if kind == "reach":
+        sc = scenario_of(year, with_lines=with_lines, without_lines=without_lines)
+        return view_reach(origins, minutes, sc, lang=lang)
+    if kind == "diff":
+        other = scenario_of(year, with_lines=with_lines, without_lines=without_lines)
+        base = scenario_of(state.get("base_year") or "today")
+        return view_reach_diff(origins, minutes, base, other, lang=lang)
+    if kind == "population":
+        return view_population(province=state.get("province") or "500000", lang=lang)
+    msg = f"unknown view {kind!r}; use one of {', '.join(VIEW_KINDS)}"
+    raise UnknownNameError(msg)
+
+
+__all__ = ["VIEW_KINDS", "Label", "build_view", "target_checks", "view_compare",
+           "view_corridors", "view_group", "view_population", "view_reach", "view_reach_diff"]
