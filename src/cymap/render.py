@@ -1,4 +1,4 @@
-"""The static map renderer: any view of the pages as PNG, PDF or SVG for reports.
+r"""The static map renderer: any view of the pages as PNG, PDF or SVG for reports.
 
 A view is a plain :class:`MapView` (title, layers, labels, legend, extent, sources), built by
 :mod:`cymap.views` or by hand. The renderer draws it on a basemap made from our own data
@@ -211,7 +211,9 @@ def _draw_layer(ax: Any, layer: Layer) -> None:
 def _auto_extent(view: MapView) -> tuple[float, float, float, float]:
     if view.extent is not None:
         return view.extent
-    bounds = [layer.gdf.to_crs(settings.crs).total_bounds for layer in view.layers if len(layer.gdf)]
+    bounds = [
+        layer.gdf.to_crs(settings.crs).total_bounds for layer in view.layers if len(layer.gdf)
+    ]
     if not bounds:
         return tuple(units.load_units(level="province").total_bounds)  # type: ignore[return-value]
     minx = min(b[0] for b in bounds)
@@ -226,8 +228,9 @@ def _set_extent(ax: Any, extent: tuple[float, float, float, float]) -> None:
     """Show ``extent`` (lon/lat) whole, widened to the axes' shape at a 1:1 metric aspect."""
     tr = _transformer()
     minx, miny, maxx, maxy = extent
-    xs, ys = tr.transform([minx, minx, maxx, maxx, (minx + maxx) / 2],
-                          [miny, maxy, miny, maxy, miny])
+    xs, ys = tr.transform(
+        [minx, minx, maxx, maxx, (minx + maxx) / 2], [miny, maxy, miny, maxy, miny]
+    )
     x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
     fig_w, fig_h = ax.figure.get_size_inches()
     pos = ax.get_position()
@@ -246,12 +249,20 @@ def _set_extent(ax: Any, extent: tuple[float, float, float, float]) -> None:
 
 def _draw_basemap(ax: Any) -> None:
     base = _basemap()
-    base["context_prov"].plot(ax=ax, facecolor="#f1f0ec", edgecolor="#b8b4aa", linewidth=0.6, zorder=0)
+    base["context_prov"].plot(
+        ax=ax, facecolor="#f1f0ec", edgecolor="#b8b4aa", linewidth=0.6, zorder=0
+    )
     base["province"].plot(ax=ax, facecolor="#ffffff", edgecolor="none", zorder=0.5)
     base["county"].plot(ax=ax, facecolor="none", edgecolor="#cfcfcf", linewidth=0.25, zorder=3)
     base["prefecture"].plot(ax=ax, facecolor="none", edgecolor="#9a9a9a", linewidth=0.5, zorder=3.1)
-    base["province"].plot(ax=ax, facecolor="none", edgecolor="#555555", linewidth=1.0,
-                          linestyle=(0, (6, 2, 1, 2)), zorder=3.2)
+    base["province"].plot(
+        ax=ax,
+        facecolor="none",
+        edgecolor="#555555",
+        linewidth=1.0,
+        linestyle=(0, (6, 2, 1, 2)),
+        zorder=3.2,
+    )
     if base["rivers"] is not None:
         base["rivers"].plot(ax=ax, color="#7fb2d9", linewidth=0.9, zorder=2.5)
 
@@ -262,16 +273,29 @@ def _place_labels(ax: Any, fig: Figure, labels: list[Label], font: FontPropertie
     tr = _transformer()
     ax_box = ax.get_window_extent(renderer)
     taken: list[Any] = []
-    offsets = [(0, 4, "center", "bottom"), (0, -4, "center", "top"),
-               (5, 0, "left", "center"), (-5, 0, "right", "center")]
+    offsets = [
+        (0, 4, "center", "bottom"),
+        (0, -4, "center", "top"),
+        (5, 0, "left", "center"),
+        (-5, 0, "right", "center"),
+    ]
     drawn = 0
     for lab in sorted(labels, key=lambda x: -x.priority):
         x, y = tr.transform(lab.lon, lab.lat)
         for dx, dy, ha, va in offsets:
             text = ax.annotate(
-                lab.text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                fontproperties=font, fontsize=lab.size_pt, fontweight=lab.weight,
-                color=lab.color, zorder=8, annotation_clip=True,
+                lab.text,
+                (x, y),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontproperties=font,
+                fontsize=lab.size_pt,
+                fontweight=lab.weight,
+                color=lab.color,
+                zorder=8,
+                annotation_clip=True,
                 path_effects=[withStroke(linewidth=2.2, foreground="white")],
             )
             box = text.get_window_extent(renderer).expanded(1.08, 1.15)
@@ -301,20 +325,52 @@ def _draw_scale_bar(ax: Any, font: FontProperties) -> None:
     left = x0 + 0.03 * (x1 - x0)
     base = y0 + 0.045 * (y1 - y0)
     height = 0.008 * (y1 - y0)
-    ax.add_patch(Rectangle((left - 0.01 * (x1 - x0), base - 0.03 * (y1 - y0)),
-                           length_m + 0.05 * (x1 - x0), 0.075 * (y1 - y0),
-                           facecolor="white", edgecolor="none", alpha=0.85, zorder=9))
+    ax.add_patch(
+        Rectangle(
+            (left - 0.01 * (x1 - x0), base - 0.03 * (y1 - y0)),
+            length_m + 0.05 * (x1 - x0),
+            0.075 * (y1 - y0),
+            facecolor="white",
+            edgecolor="none",
+            alpha=0.85,
+            zorder=9,
+        )
+    )
     for i in range(4):
-        ax.add_patch(Rectangle((left + i * length_m / 4, base), length_m / 4, height,
-                               facecolor="#222222" if i % 2 == 0 else "white",
-                               edgecolor="#222222", linewidth=0.6, zorder=10))
+        ax.add_patch(
+            Rectangle(
+                (left + i * length_m / 4, base),
+                length_m / 4,
+                height,
+                facecolor="#222222" if i % 2 == 0 else "white",
+                edgecolor="#222222",
+                linewidth=0.6,
+                zorder=10,
+            )
+        )
     for frac in (0, 0.5, 1):
         value = length_km * frac
         text = f"{value:g}"
-        ax.text(left + frac * length_m, base + 1.6 * height, text, ha="center", va="bottom",
-                fontproperties=font, fontsize=7, zorder=10)
-    ax.text(left + length_m + 0.012 * (x1 - x0), base + height / 2, "km", ha="left",
-            va="center", fontproperties=font, fontsize=7, zorder=10)
+        ax.text(
+            left + frac * length_m,
+            base + 1.6 * height,
+            text,
+            ha="center",
+            va="bottom",
+            fontproperties=font,
+            fontsize=7,
+            zorder=10,
+        )
+    ax.text(
+        left + length_m + 0.012 * (x1 - x0),
+        base + height / 2,
+        "km",
+        ha="left",
+        va="center",
+        fontproperties=font,
+        fontsize=7,
+        zorder=10,
+    )
 
 
 def _draw_north_arrow(ax: Any, font: FontProperties, word: str) -> None:
@@ -334,12 +390,37 @@ def _draw_north_arrow(ax: Any, font: FontProperties, word: str) -> None:
     half = size * 0.28
     left = (tail[0] - uy * half, tail[1] + ux * half)
     right = (tail[0] + uy * half, tail[1] - ux * half)
-    ax.add_patch(Polygon([tip, left, (cx, cy), tip], closed=True, facecolor="#222222",
-                         edgecolor="#222222", linewidth=0.6, zorder=10))
-    ax.add_patch(Polygon([tip, right, (cx, cy), tip], closed=True, facecolor="white",
-                         edgecolor="#222222", linewidth=0.6, zorder=10))
-    ax.text(tip[0] + ux * size * 0.12, tip[1] + uy * size * 0.12, word, ha="center",
-            va="bottom", fontproperties=font, fontsize=10, fontweight="bold", zorder=10)
+    ax.add_patch(
+        Polygon(
+            [tip, left, (cx, cy), tip],
+            closed=True,
+            facecolor="#222222",
+            edgecolor="#222222",
+            linewidth=0.6,
+            zorder=10,
+        )
+    )
+    ax.add_patch(
+        Polygon(
+            [tip, right, (cx, cy), tip],
+            closed=True,
+            facecolor="white",
+            edgecolor="#222222",
+            linewidth=0.6,
+            zorder=10,
+        )
+    )
+    ax.text(
+        tip[0] + ux * size * 0.12,
+        tip[1] + uy * size * 0.12,
+        word,
+        ha="center",
+        va="bottom",
+        fontproperties=font,
+        fontsize=10,
+        fontweight="bold",
+        zorder=10,
+    )
 
 
 def _legend_handles(view: MapView) -> list[Any]:
@@ -352,20 +433,51 @@ def _legend_handles(view: MapView) -> list[Any]:
             geom = layer.gdf.geom_type.iloc[0] if len(layer.gdf) else "Polygon"
             kind = "line" if "Line" in geom else "point" if "Point" in geom else "patch"
             face = st.get("facecolor", st.get("color", "#cccccc"))
-            entries.append(LegendEntry(layer.label, facecolor=str(face),
-                                       edgecolor=str(st.get("edgecolor", face)), kind=kind,
-                                       linewidth=float(st.get("linewidth", 1.0))))
+            entries.append(
+                LegendEntry(
+                    layer.label,
+                    facecolor=str(face),
+                    edgecolor=str(st.get("edgecolor", face)),
+                    kind=kind,
+                    linewidth=float(st.get("linewidth", 1.0)),
+                )
+            )
     handles: list[Any] = []
     for e in entries:
         if e.kind == "line":
-            handles.append(Line2D([], [], color=e.facecolor, linestyle=e.linestyle,
-                                  linewidth=max(e.linewidth, 1.2), label=e.label))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color=e.facecolor,
+                    linestyle=e.linestyle,
+                    linewidth=max(e.linewidth, 1.2),
+                    label=e.label,
+                )
+            )
         elif e.kind == "point":
-            handles.append(Line2D([], [], color="none", marker="o", markerfacecolor=e.facecolor,
-                                  markeredgecolor=e.edgecolor, markersize=6, label=e.label))
+            handles.append(
+                Line2D(
+                    [],
+                    [],
+                    color="none",
+                    marker="o",
+                    markerfacecolor=e.facecolor,
+                    markeredgecolor=e.edgecolor,
+                    markersize=6,
+                    label=e.label,
+                )
+            )
         else:
-            handles.append(Patch(facecolor=e.facecolor, edgecolor=e.edgecolor, linewidth=0.8,
-                                 linestyle=e.linestyle, label=e.label))
+            handles.append(
+                Patch(
+                    facecolor=e.facecolor,
+                    edgecolor=e.edgecolor,
+                    linewidth=0.8,
+                    linestyle=e.linestyle,
+                    label=e.label,
+                )
+            )
     return handles
 
 
@@ -376,7 +488,9 @@ def _footer(view: MapView) -> tuple[str, str]:
     left = []
     if view.sources:
         left.append(words["sources"] + colon + sep.join(view.sources))
-    left.append(words["basemap"] + colon + settings.boundary_source + sep + settings.boundary_approval)
+    left.append(
+        words["basemap"] + colon + settings.boundary_source + sep + settings.boundary_approval
+    )
     date = (view.date or dt.date.today()).isoformat()
     right = []
     if view.scenario:
@@ -385,8 +499,9 @@ def _footer(view: MapView) -> tuple[str, str]:
     return "\n".join(left), "\n".join(right)
 
 
-def build_figure(view: MapView, *, width_px: int = 2000, height_px: int = 1500,
-                 dpi: float = 200) -> Figure:
+def build_figure(
+    view: MapView, *, width_px: int = 2000, height_px: int = 1500, dpi: float = 200
+) -> Figure:
     """Draw ``view`` on a new matplotlib ``Figure`` (Agg canvas) of the given pixel size.
 
     Parameters
@@ -436,28 +551,75 @@ def build_figure(view: MapView, *, width_px: int = 2000, height_px: int = 1500,
         _draw_north_arrow(ax, font, words["north"])
         handles = _legend_handles(view)
         if handles:
-            leg = ax.legend(handles=handles, loc="lower right", prop=font, fontsize=8,
-                            title=view.legend_title or None, title_fontproperties=font,
-                            framealpha=0.92, edgecolor="#888888", fancybox=False)
+            leg = ax.legend(
+                handles=handles,
+                loc="lower right",
+                prop=font,
+                fontsize=8,
+                title=view.legend_title or None,
+                title_fontproperties=font,
+                framealpha=0.92,
+                edgecolor="#888888",
+                fancybox=False,
+            )
             leg.set_zorder(11)
             for text in leg.get_texts():
                 text.set_fontsize(8)
             leg.get_title().set_fontsize(8.5)
-        fig.text(0.5, 1 - 0.12 / h_in, view.title, ha="center", va="top",
-                 fontproperties=font, fontsize=16, fontweight="bold")
+        fig.text(
+            0.5,
+            1 - 0.12 / h_in,
+            view.title,
+            ha="center",
+            va="top",
+            fontproperties=font,
+            fontsize=16,
+            fontweight="bold",
+        )
         if view.subtitle:
-            fig.text(0.5, 1 - 0.5 / h_in, view.subtitle, ha="center", va="top",
-                     fontproperties=font, fontsize=10, color="#333333")
+            fig.text(
+                0.5,
+                1 - 0.5 / h_in,
+                view.subtitle,
+                ha="center",
+                va="top",
+                fontproperties=font,
+                fontsize=10,
+                color="#333333",
+            )
         left, right = _footer(view)
-        fig.text(side, bottom - 0.06 / h_in, left, ha="left", va="top", fontproperties=font,
-                 fontsize=6, color="#444444", wrap=False)
-        fig.text(1 - side, bottom - 0.06 / h_in, right, ha="right", va="top",
-                 fontproperties=font, fontsize=6, color="#444444")
+        fig.text(
+            side,
+            bottom - 0.06 / h_in,
+            left,
+            ha="left",
+            va="top",
+            fontproperties=font,
+            fontsize=6,
+            color="#444444",
+            wrap=False,
+        )
+        fig.text(
+            1 - side,
+            bottom - 0.06 / h_in,
+            right,
+            ha="right",
+            va="top",
+            fontproperties=font,
+            fontsize=6,
+            color="#444444",
+        )
     return fig
 
 
-def render(view: MapView, *, fmt: str = "png", width_px: int = 2000, height_px: int = 1500,
-           dpi: float = 200) -> bytes:
+def render(
+    view: MapView,
+    *,
+    fmt: str = "png",
+    width_px: int = 2000,
+    height_px: int = 1500,
+    dpi: float = 200,
+) -> bytes:
     """Render a view to PNG, PDF or SVG bytes.
 
     PDF embeds the font as Type 42 (TrueType) with a ToUnicode map and SVG keeps text as
@@ -493,8 +655,14 @@ def render(view: MapView, *, fmt: str = "png", width_px: int = 2000, height_px: 
     return buf.getvalue()
 
 
-def render_to_file(view: MapView, path: str | Path, *, width_px: int = 2000,
-                   height_px: int = 1500, dpi: float = 200) -> Path:
+def render_to_file(
+    view: MapView,
+    path: str | Path,
+    *,
+    width_px: int = 2000,
+    height_px: int = 1500,
+    dpi: float = 200,
+) -> Path:
     """Render a view to ``path``; the format comes from the suffix (.png, .pdf, .svg)."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")

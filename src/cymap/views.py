@@ -26,13 +26,30 @@ from ._errors import UnknownNameError
 from .render import Label, Layer, LegendEntry, MapView
 
 #: Colours shared with the pages (``cymap.maps``), so exports look like the live map.
-PALETTE = {"stated": "#c0392b", "inferred": "#e59866", "both": "#7d3c98", "only_a": "#c0392b",
-           "only_b": "#2874a6"}
-TIER_COLORS = {"中心城区": "#922b21", "率先同城化": "#cb4335", "战略支点": "#e67e22",
-               "桥头堡": "#f1c40f", "北部副中心": "#1f618d", "新型卫星城": "#5dade2"}
+PALETTE = {
+    "stated": "#c0392b",
+    "inferred": "#e59866",
+    "both": "#7d3c98",
+    "only_a": "#c0392b",
+    "only_b": "#2874a6",
+}
+TIER_COLORS = {
+    "中心城区": "#922b21",
+    "率先同城化": "#cb4335",
+    "战略支点": "#e67e22",
+    "桥头堡": "#f1c40f",
+    "北部副中心": "#1f618d",
+    "新型卫星城": "#5dade2",
+}
 _EXTRA_COLORS = ("#16a085", "#8e44ad", "#2e4053", "#a04000", "#5d6d7e")
 #: Minute bands of reach maps: (upper bound in minutes, colour); grey beyond the last band.
-MINUTE_BANDS = ((30, "#1a9850"), (45, "#91cf60"), (60, "#d9ef8b"), (90, "#fee08b"), (120, "#fc8d59"))
+MINUTE_BANDS = (
+    (30, "#1a9850"),
+    (45, "#91cf60"),
+    (60, "#d9ef8b"),
+    (90, "#fee08b"),
+    (120, "#fc8d59"),
+)
 BEYOND_COLOR = "#e0e0e0"
 #: Map frame of the whole economic circle (min lon, min lat, max lon, max lat).
 REGION_EXTENT = (102.6, 27.9, 110.3, 32.6)
@@ -70,7 +87,9 @@ def minute_band_legend(lang: str) -> list[LegendEntry]:
     return rows
 
 
-def label_units(adcodes: Any, *, priority_by: str = "population_2020", boost: int = 0) -> list[Label]:
+def label_units(
+    adcodes: Any, *, priority_by: str = "population_2020", boost: int = 0
+) -> list[Label]:
     """Labels with the official names of units at their government seats.
 
     Larger units (by ``priority_by``) win where labels would overlap.
@@ -79,10 +98,16 @@ def label_units(adcodes: Any, *, priority_by: str = "population_2020", boost: in
     codes = [c for c in adcodes if c in gdf.index]
     rows = gdf.loc[codes]
     ranks = rows[priority_by].astype(float).rank(ascending=True).fillna(0)
-    return [Label(text=row.name_zh, lon=float(row.seat_lon), lat=float(row.seat_lat),
-                  priority=int(ranks[code]) + boost * 1000,
-                  size_pt=7.5 if row.level == "prefecture" else 6.5)
-            for code, row in rows.iterrows()]
+    return [
+        Label(
+            text=row.name_zh,
+            lon=float(row.seat_lon),
+            lat=float(row.seat_lat),
+            priority=int(ranks[code]) + boost * 1000,
+            size_pt=7.5 if row.level == "prefecture" else 6.5,
+        )
+        for code, row in rows.iterrows()
+    ]
 
 
 def scenario_of(value: Any, *, with_lines: Any = (), without_lines: Any = ()) -> Any:
@@ -100,14 +125,18 @@ def scenario_of(value: Any, *, with_lines: Any = (), without_lines: Any = ()) ->
         year = base.year
     else:
         year = int(value)
-    return scenarios.Scenario(year=year, with_lines=frozenset(with_lines),
-                              without_lines=frozenset(without_lines))
+    return scenarios.Scenario(
+        year=year, with_lines=frozenset(with_lines), without_lines=frozenset(without_lines)
+    )
 
 
 def scenario_text(scenario: Any, lang: str) -> str:
     """Short description of a scenario: year and switched lines."""
     text = t(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
-    on, off = sorted(getattr(scenario, "with_lines", ())), sorted(getattr(scenario, "without_lines", ()))
+    on, off = (
+        sorted(getattr(scenario, "with_lines", ())),
+        sorted(getattr(scenario, "without_lines", ())),
+    )
     if on:
         text += t("，增开 ", ", with ", lang) + "、".join(on)
     if off:
@@ -119,7 +148,9 @@ def scenario_text(scenario: Any, lang: str) -> str:
 VIEW_KINDS = ("group", "compare", "corridors", "reach", "diff", "population")
 
 
-def view_population(*, province: str = "500000", lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+def view_population(
+    *, province: str = "500000", lang: str = "zh"
+) -> tuple[MapView, gpd.GeoDataFrame]:
     """Counties of one province coloured by 2020 population (a view from the units alone).
 
     Parameters
@@ -134,24 +165,35 @@ def view_population(*, province: str = "500000", lang: str = "zh") -> tuple[MapV
     if gdf.empty:
         msg = f"province {province!r} has no counties; use 500000 (重庆市) or 510000 (四川省)"
         raise UnknownNameError(msg)
-    bands = [(0, 300_000, "#fdeccd"), (300_000, 600_000, "#fdbb84"),
-             (600_000, 1_000_000, "#ef6548"), (1_000_000, 10**9, "#990000")]
+    bands = [
+        (0, 300_000, "#fdeccd"),
+        (300_000, 600_000, "#fdbb84"),
+        (600_000, 1_000_000, "#ef6548"),
+        (1_000_000, 10**9, "#990000"),
+    ]
     pop = gdf["population_2020"].astype(float)
     gdf["color"] = BEYOND_COLOR
     legend = []
     for low, high, color in bands:
         gdf.loc[(pop >= low) & (pop < high), "color"] = color
-        text = (f"{low / 1e4:g}–{high / 1e4:g} 万人" if high < 10**9 else f"≥ {low / 1e4:g} 万人")
+        text = f"{low / 1e4:g}–{high / 1e4:g} 万人" if high < 10**9 else f"≥ {low / 1e4:g} 万人"
         if lang == "en":
-            text = (f"{low / 1e3:g}–{high / 1e3:g} k" if high < 10**9 else f"≥ {low / 1e3:g} k")
+            text = f"{low / 1e3:g}–{high / 1e3:g} k" if high < 10**9 else f"≥ {low / 1e3:g} k"
         legend.append(LegendEntry(text, facecolor=color, edgecolor="#777777"))
     name = units.load_units(level="province").loc[province, "name_zh"]
     view = MapView(
         title=t(f"{name}各区县常住人口（2020年）", f"{name}: population by county (2020)", lang),
-        subtitle=t(f"{len(gdf)} 个区县 · 合计 {pop.sum() / 1e4:,.0f} 万人",
-                   f"{len(gdf)} counties · {pop.sum() / 1e6:,.1f} million people", lang),
-        layers=[Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.4,
-                            "zorder": 1})],
+        subtitle=t(
+            f"{len(gdf)} 个区县 · 合计 {pop.sum() / 1e4:,.0f} 万人",
+            f"{len(gdf)} counties · {pop.sum() / 1e6:,.1f} million people",
+            lang,
+        ),
+        layers=[
+            Layer(
+                gdf,
+                {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.4, "zorder": 1},
+            )
+        ],
         labels=label_units(gdf.index, priority_by="population_2020"),
         legend=legend,
         legend_title=t("常住人口", "Population", lang),
@@ -197,28 +239,64 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
         if untiered.any():
             legend.append(LegendEntry(t("成员", "member", lang), facecolor=PALETTE["stated"]))
     else:
-        gdf["color"] = [PALETTE["inferred"] if m == "inferred" else PALETTE["stated"]
-                        for m in gdf["membership"]]
-        legend.append(LegendEntry(t("文件列明的成员", "stated member", lang),
-                                  facecolor=PALETTE["stated"]))
-    layers.append(Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.5,
-                              "alpha": 0.85, "zorder": 1}))
+        gdf["color"] = [
+            PALETTE["inferred"] if m == "inferred" else PALETTE["stated"] for m in gdf["membership"]
+        ]
+        legend.append(
+            LegendEntry(t("文件列明的成员", "stated member", lang), facecolor=PALETTE["stated"])
+        )
+    layers.append(
+        Layer(
+            gdf,
+            {
+                "color_column": "color",
+                "edgecolor": "#ffffff",
+                "linewidth": 0.5,
+                "alpha": 0.85,
+                "zorder": 1,
+            },
+        )
+    )
     inferred = gdf[gdf["membership"] == "inferred"]
     if len(inferred):
-        layers.append(Layer(inferred, {"facecolor": "none", "edgecolor": "#555555",
-                                       "hatch": "////", "linewidth": 0, "zorder": 1.5}))
-        legend.append(LegendEntry(t("推断成员（文件未逐一列明）", "inferred member", lang),
-                                  facecolor="white", edgecolor="#555555"))
-    layers.append(Layer(outline, {"facecolor": "none", "edgecolor": "#7b241c", "linewidth": 2.0,
-                                  "zorder": 4}))
-    legend.append(LegendEntry(t("范围边界", "boundary", lang), facecolor="#7b241c", kind="line",
-                              linewidth=2.0))
+        layers.append(
+            Layer(
+                inferred,
+                {
+                    "facecolor": "none",
+                    "edgecolor": "#555555",
+                    "hatch": "////",
+                    "linewidth": 0,
+                    "zorder": 1.5,
+                },
+            )
+        )
+        legend.append(
+            LegendEntry(
+                t("推断成员（文件未逐一列明）", "inferred member", lang),
+                facecolor="white",
+                edgecolor="#555555",
+            )
+        )
+    layers.append(
+        Layer(outline, {"facecolor": "none", "edgecolor": "#7b241c", "linewidth": 2.0, "zorder": 4})
+    )
+    legend.append(
+        LegendEntry(
+            t("范围边界", "boundary", lang), facecolor="#7b241c", kind="line", linewidth=2.0
+        )
+    )
     docs = _document_names(getattr(grouping, "documents", None))
     area = summary.get("area_km2", gdf["area_km2"].sum())
     pop = summary.get("population_2020", gdf["population_2020"].sum())
-    title = grouping.name_zh if lang == "zh" else (getattr(grouping, "name_en", "") or grouping.name_zh)
-    subtitle = t(f"{len(gdf)} 个成员单元 · 面积 {area:,.0f} km² · 2020年常住人口 {pop / 1e4:,.0f} 万人",
-                 f"{len(gdf)} members · {area:,.0f} km² · {pop / 1e6:,.2f} million people (2020)", lang)
+    title = (
+        grouping.name_zh if lang == "zh" else (getattr(grouping, "name_en", "") or grouping.name_zh)
+    )
+    subtitle = t(
+        f"{len(gdf)} 个成员单元 · 面积 {area:,.0f} km² · 2020年常住人口 {pop / 1e4:,.0f} 万人",
+        f"{len(gdf)} members · {area:,.0f} km² · {pop / 1e6:,.2f} million people (2020)",
+        lang,
+    )
     view = MapView(
         title=title,
         subtitle=subtitle,
@@ -240,30 +318,73 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
     gdf = plans.compare(a, b).copy()
     colors = {"both": PALETTE["both"], "only_a": PALETTE["only_a"], "only_b": PALETTE["only_b"]}
     gdf["color"] = gdf["side"].map(colors)
-    layers = [Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.5,
-                          "alpha": 0.8, "zorder": 1})]
+    layers = [
+        Layer(
+            gdf,
+            {
+                "color_column": "color",
+                "edgecolor": "#ffffff",
+                "linewidth": 0.5,
+                "alpha": 0.8,
+                "zorder": 1,
+            },
+        )
+    ]
     for grouping, style in ((a, "-"), (b, "--")):
         outline = plans.dissolved_boundary(grouping)
-        layers.append(Layer(outline, {"facecolor": "none", "edgecolor": "#222222",
-                                      "linewidth": 1.6, "linestyle": style, "zorder": 4}))
+        layers.append(
+            Layer(
+                outline,
+                {
+                    "facecolor": "none",
+                    "edgecolor": "#222222",
+                    "linewidth": 1.6,
+                    "linestyle": style,
+                    "zorder": 4,
+                },
+            )
+        )
     counts = gdf["side"].value_counts()
     legend = [
-        LegendEntry(t(f"两者共有（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
-                    facecolor=colors["both"]),
-        LegendEntry(t(f"仅{ga.name_zh}（{counts.get('only_a', 0)}）",
-                      f"only {ga.name_zh} ({counts.get('only_a', 0)})", lang), facecolor=colors["only_a"]),
-        LegendEntry(t(f"仅{gb.name_zh}（{counts.get('only_b', 0)}）",
-                      f"only {gb.name_zh} ({counts.get('only_b', 0)})", lang), facecolor=colors["only_b"]),
+        LegendEntry(
+            t(f"两者共有（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
+            facecolor=colors["both"],
+        ),
+        LegendEntry(
+            t(
+                f"仅{ga.name_zh}（{counts.get('only_a', 0)}）",
+                f"only {ga.name_zh} ({counts.get('only_a', 0)})",
+                lang,
+            ),
+            facecolor=colors["only_a"],
+        ),
+        LegendEntry(
+            t(
+                f"仅{gb.name_zh}（{counts.get('only_b', 0)}）",
+                f"only {gb.name_zh} ({counts.get('only_b', 0)})",
+                lang,
+            ),
+            facecolor=colors["only_b"],
+        ),
         LegendEntry(ga.name_zh + t("边界", " boundary", lang), facecolor="#222222", kind="line"),
-        LegendEntry(gb.name_zh + t("边界", " boundary", lang), facecolor="#222222", kind="line",
-                    linestyle="--"),
+        LegendEntry(
+            gb.name_zh + t("边界", " boundary", lang),
+            facecolor="#222222",
+            kind="line",
+            linestyle="--",
+        ),
     ]
-    docs = _document_names(getattr(ga, "documents", None)) + _document_names(getattr(gb, "documents", None))
+    docs = _document_names(getattr(ga, "documents", None)) + _document_names(
+        getattr(gb, "documents", None)
+    )
     view = MapView(
         title=t(f"{ga.name_zh}与{gb.name_zh}范围比较", f"{ga.name_zh} vs {gb.name_zh}", lang),
-        subtitle=t(f"共有 {counts.get('both', 0)} 个单元 · 仅A {counts.get('only_a', 0)} · 仅B {counts.get('only_b', 0)}",
-                   f"{counts.get('both', 0)} shared · {counts.get('only_a', 0)} only A · "
-                   f"{counts.get('only_b', 0)} only B", lang),
+        subtitle=t(
+            f"共有 {counts.get('both', 0)} 个单元 · 仅A {counts.get('only_a', 0)} · 仅B {counts.get('only_b', 0)}",
+            f"{counts.get('both', 0)} shared · {counts.get('only_a', 0)} only A · "
+            f"{counts.get('only_b', 0)} only B",
+            lang,
+        ),
         layers=layers,
         labels=label_units(gdf.index, priority_by="population_2020"),
         legend=legend,
@@ -274,14 +395,26 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
     return view, gdf.drop(columns="color")
 
 
-def view_corridors(name: str | None = None, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+def view_corridors(
+    name: str | None = None, *, lang: str = "zh"
+) -> tuple[MapView, gpd.GeoDataFrame]:
     """One corridor (or every corridor) drawn through its member cities, members highlighted."""
     from . import plans
 
     table = plans.list_corridors()
     ids = [name] if name else list(table["id"] if "id" in table.columns else table.index)
-    palette = ["#c0392b", "#2874a6", "#7d3c98", "#d68910", "#148f77", "#6e2c00", "#1b4f72",
-               "#b03a2e", "#117864", "#7e5109"]
+    palette = [
+        "#c0392b",
+        "#2874a6",
+        "#7d3c98",
+        "#d68910",
+        "#148f77",
+        "#6e2c00",
+        "#1b4f72",
+        "#b03a2e",
+        "#117864",
+        "#7e5109",
+    ]
     line_rows, member_rows, legend, docs = [], [], [], []
     for i, cid in enumerate(ids):
         corridor = plans.get_corridor(cid)
@@ -294,22 +427,39 @@ def view_corridors(name: str | None = None, *, lang: str = "zh") -> tuple[MapVie
         line_rows.append(lines)
         member_rows.append(polys)
         legend.append(LegendEntry(corridor.name_zh, facecolor=color, kind="line", linewidth=2.5))
-        docs += _document_names(getattr(corridor, "documents", None) or getattr(corridor, "document", None))
+        docs += _document_names(
+            getattr(corridor, "documents", None) or getattr(corridor, "document", None)
+        )
     lines = pd.concat(line_rows) if line_rows else gpd.GeoDataFrame(geometry=[], crs=settings.crs)
-    members = pd.concat(member_rows) if member_rows else gpd.GeoDataFrame(geometry=[], crs=settings.crs)
+    members = (
+        pd.concat(member_rows) if member_rows else gpd.GeoDataFrame(geometry=[], crs=settings.crs)
+    )
     members = gpd.GeoDataFrame(members, geometry="geometry", crs=settings.crs)
     lines = gpd.GeoDataFrame(lines, geometry="geometry", crs=settings.crs)
     layers = [
-        Layer(members, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.4,
-                        "alpha": 0.35, "zorder": 1}),
+        Layer(
+            members,
+            {
+                "color_column": "color",
+                "edgecolor": "#ffffff",
+                "linewidth": 0.4,
+                "alpha": 0.35,
+                "zorder": 1,
+            },
+        ),
         Layer(lines, {"color_column": "color", "linewidth": 2.6, "alpha": 0.9, "zorder": 5}),
     ]
     member_codes = [c for c in members.index.unique() if isinstance(c, str) and c.isdigit()]
-    title = (plans.get_corridor(name).name_zh if name else t("发展轴带", "Development corridors", lang))
+    title = (
+        plans.get_corridor(name).name_zh if name else t("发展轴带", "Development corridors", lang)
+    )
     view = MapView(
         title=title,
-        subtitle=t(f"{len(ids)} 条轴带 · 经过 {len(member_codes)} 个单元",
-                   f"{len(ids)} corridors · {len(member_codes)} units", lang),
+        subtitle=t(
+            f"{len(ids)} 条轴带 · 经过 {len(member_codes)} 个单元",
+            f"{len(ids)} corridors · {len(member_codes)} units",
+            lang,
+        ),
         layers=layers,
         labels=label_units(member_codes, priority_by="population_2020"),
         legend=legend,
@@ -336,8 +486,10 @@ def _lines_layer(scenario: Any) -> list[Layer]:
         lines = lines[lines["active"].astype(bool)]
     rail = lines[lines["kind"] == "rail"]
     road = lines[lines["kind"] == "road"]
-    return [Layer(road, {"color": "#8d6e63", "linewidth": 0.7, "alpha": 0.8, "zorder": 5}),
-            Layer(rail, {"color": "#212121", "linewidth": 1.0, "zorder": 5.1})]
+    return [
+        Layer(road, {"color": "#8d6e63", "linewidth": 0.7, "alpha": 0.8, "zorder": 5}),
+        Layer(rail, {"color": "#212121", "linewidth": 1.0, "zorder": 5.1}),
+    ]
 
 
 def _origin_text(origins: Any) -> str:
@@ -346,8 +498,9 @@ def _origin_text(origins: Any) -> str:
     return "、".join(str(o) for o in origins)
 
 
-def view_reach(origins: Any, minutes: int = 60, scenario: Any = 2035, *,
-               lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+def view_reach(
+    origins: Any, minutes: int = 60, scenario: Any = 2035, *, lang: str = "zh"
+) -> tuple[MapView, gpd.GeoDataFrame]:
     """Door-to-door minutes from the origins, units coloured by minute bands.
 
     Parameters
@@ -367,37 +520,58 @@ def view_reach(origins: Any, minutes: int = 60, scenario: Any = 2035, *,
     gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
     within = gdf[gdf["within"].astype(bool)]
     s = reach.summary
-    layers = [Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3,
-                          "zorder": 1}),
-              Layer(within.dissolve() if len(within) else within,
-                    {"facecolor": "none", "edgecolor": "#1b5e20", "linewidth": 1.8, "zorder": 4}),
-              *_lines_layer(sc)]
-    legend = [*minute_band_legend(lang),
-              LegendEntry(t(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
-                          facecolor="#1b5e20", kind="line", linewidth=1.8),
-              LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
-              LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line")]
+    layers = [
+        Layer(
+            gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1}
+        ),
+        Layer(
+            within.dissolve() if len(within) else within,
+            {"facecolor": "none", "edgecolor": "#1b5e20", "linewidth": 1.8, "zorder": 4},
+        ),
+        *_lines_layer(sc),
+    ]
+    legend = [
+        *minute_band_legend(lang),
+        LegendEntry(
+            t(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
+            facecolor="#1b5e20",
+            kind="line",
+            linewidth=1.8,
+        ),
+        LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
+        LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line"),
+    ]
     origin = _origin_text(origins)
     view = MapView(
         title=t(f"{origin} {minutes} 分钟通勤圈", f"{minutes}-minute reach from {origin}", lang),
-        subtitle=t(f"{scenario_text(sc, lang)} · 圈内 {s['units_within']} 个区县 · "
-                   f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e4:,.0f} 万人",
-                   f"{scenario_text(sc, lang)} · {s['units_within']} units · "
-                   f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e6:,.2f} million", lang),
+        subtitle=t(
+            f"{scenario_text(sc, lang)} · 圈内 {s['units_within']} 个区县 · "
+            f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e4:,.0f} 万人",
+            f"{scenario_text(sc, lang)} · {s['units_within']} units · "
+            f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e6:,.2f} million",
+            lang,
+        ),
         layers=layers,
         labels=label_units(within.index, priority_by="population_2020"),
         legend=legend,
         legend_title=t("门到门时间", "Door-to-door time", lang),
         extent=REGION_EXTENT,
-        sources=[t("出行时间模型：cymap 路网与情景参数", "Travel-time model: cymap network and scenario", lang)],
+        sources=[
+            t(
+                "出行时间模型：cymap 路网与情景参数",
+                "Travel-time model: cymap network and scenario",
+                lang,
+            )
+        ],
         scenario=scenario_text(sc, lang),
         lang=lang,
     )
     return view, gdf.drop(columns="color")
 
 
-def view_reach_diff(origins: Any, minutes: int = 60, base: Any = "today", other: Any = 2035, *,
-                    lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+def view_reach_diff(
+    origins: Any, minutes: int = 60, base: Any = "today", other: Any = 2035, *, lang: str = "zh"
+) -> tuple[MapView, gpd.GeoDataFrame]:
     """Reach of a scenario against a baseline: units reached in both, only base, only other."""
     from . import travel_time
 
@@ -406,17 +580,36 @@ def view_reach_diff(origins: Any, minutes: int = 60, base: Any = "today", other:
     ro = travel_time.reach(origins, minutes=minutes, scenario=so)
     diff = travel_time.compare_reach(rb, ro)
     gdf = _reach_frame(diff)
-    colors = {"both": "#7fbf7b", "other_only": "#d95f02", "base_only": "#7570b3", "neither": BEYOND_COLOR}
+    colors = {
+        "both": "#7fbf7b",
+        "other_only": "#d95f02",
+        "base_only": "#7570b3",
+        "neither": BEYOND_COLOR,
+    }
     gdf["color"] = gdf["status"].map(colors).fillna(BEYOND_COLOR)
     counts = gdf["status"].value_counts()
     bt, ot = scenario_text(sb, lang), scenario_text(so, lang)
     legend = [
-        LegendEntry(t(f"两情景均可达（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
-                    facecolor=colors["both"]),
-        LegendEntry(t(f"仅{ot}可达（{counts.get('other_only', 0)}）",
-                      f"only {ot} ({counts.get('other_only', 0)})", lang), facecolor=colors["other_only"]),
-        LegendEntry(t(f"仅{bt}可达（{counts.get('base_only', 0)}）",
-                      f"only {bt} ({counts.get('base_only', 0)})", lang), facecolor=colors["base_only"]),
+        LegendEntry(
+            t(f"两情景均可达（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
+            facecolor=colors["both"],
+        ),
+        LegendEntry(
+            t(
+                f"仅{ot}可达（{counts.get('other_only', 0)}）",
+                f"only {ot} ({counts.get('other_only', 0)})",
+                lang,
+            ),
+            facecolor=colors["other_only"],
+        ),
+        LegendEntry(
+            t(
+                f"仅{bt}可达（{counts.get('base_only', 0)}）",
+                f"only {bt} ({counts.get('base_only', 0)})",
+                lang,
+            ),
+            facecolor=colors["base_only"],
+        ),
         LegendEntry(t("均不可达", "neither", lang), facecolor=BEYOND_COLOR),
     ]
     changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
@@ -425,17 +618,38 @@ def view_reach_diff(origins: Any, minutes: int = 60, base: Any = "today", other:
     labels += label_units(kept.index, priority_by="population_2020")
     origin = _origin_text(origins)
     view = MapView(
-        title=t(f"{origin} {minutes} 分钟通勤圈变化", f"Change of the {minutes}-minute reach from {origin}", lang),
-        subtitle=t(f"{bt} → {ot} · 新增 {counts.get('other_only', 0)} 个区县",
-                   f"{bt} → {ot} · {counts.get('other_only', 0)} units gained", lang),
-        layers=[Layer(gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3,
-                            "zorder": 1}), *_lines_layer(so)],
+        title=t(
+            f"{origin} {minutes} 分钟通勤圈变化",
+            f"Change of the {minutes}-minute reach from {origin}",
+            lang,
+        ),
+        subtitle=t(
+            f"{bt} → {ot} · 新增 {counts.get('other_only', 0)} 个区县",
+            f"{bt} → {ot} · {counts.get('other_only', 0)} units gained",
+            lang,
+        ),
+        layers=[
+            Layer(
+                gdf,
+                {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1},
+            ),
+            *_lines_layer(so),
+        ],
         labels=labels,
-        legend=[*legend, LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
-                LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line")],
+        legend=[
+            *legend,
+            LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
+            LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line"),
+        ],
         legend_title=t("可达性", "Reach", lang),
         extent=REGION_EXTENT,
-        sources=[t("出行时间模型：cymap 路网与情景参数", "Travel-time model: cymap network and scenario", lang)],
+        sources=[
+            t(
+                "出行时间模型：cymap 路网与情景参数",
+                "Travel-time model: cymap network and scenario",
+                lang,
+            )
+        ],
         scenario=f"{bt} → {ot}",
         lang=lang,
     )
@@ -496,5 +710,15 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
     raise UnknownNameError(msg)
 
 
-__all__ = ["VIEW_KINDS", "Label", "build_view", "target_checks", "view_compare",
-           "view_corridors", "view_group", "view_population", "view_reach", "view_reach_diff"]
+__all__ = [
+    "VIEW_KINDS",
+    "Label",
+    "build_view",
+    "target_checks",
+    "view_compare",
+    "view_corridors",
+    "view_group",
+    "view_population",
+    "view_reach",
+    "view_reach_diff",
+]
