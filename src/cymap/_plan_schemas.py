@@ -1,16 +1,25 @@
-"""Pydantic models of the plans catalogue files in ``geodata/plans/`` (``extra="forbid"``).
+"""Models, reader and cross-file checks of the plans catalogue in ``geodata/plans/``.
+
+The pydantic models use ``extra="forbid"``; the reader turns their errors into messages naming
+the file, the item and the field.
 
 Each model checks one item of ``documents.yaml``, ``groupings.yaml``, ``corridors.yaml`` or
-``targets.yaml``. Cross-file checks (document ids, grouping ids, place names) are done by
-:mod:`cymap.plans` after every file has parsed.
+``targets.yaml``; :func:`check_catalogue` then checks across files (document ids, grouping ids,
+place names) and reports every problem at once.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from . import names
+from ._errors import DataValidationError, UnknownNameError
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _LINE_ID = re.compile(r"^[a-z][a-z0-9_]*_(hsr|railway|intercity|suburban|line|exp)$")
@@ -226,3 +235,148 @@ class TargetsFile(_Model):
     """``targets.yaml``."""
 
     targets: list[Target]
+
+
+PLANS_DIR = "plans"
+FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "documents": ("documents.yaml", DocumentsFile),
+    "groupings": ("groupings.yaml", GroupingsFile),
+    "corridors": ("corridors.yaml", CorridorsFile),
+    "targets": ("targets.yaml", TargetsFile),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Catalogue:
+    """The validated catalogue. Items keep the order of their files."""
+
+    documents: tuple[Document, ...]
+    groupings: tuple[Grouping, ...]
+    corridors: tuple[Corridor, ...]
+    targets: tuple[Target, ...]
+    data_dir: Path
+
+    def document(self, doc_id: str) -> Document:
+        """The document with this id (e.g. ``"002"``)."""
+        return {d.id: d for d in self.documents}[doc_id]
+
+
+def name_key(text: str) -> str:
+    """Normalised lookup key: no spaces, simplified script, ascii brackets, lower case."""
+    return names._normalise(str(text)).replace("（", "(").replace("）", ")").lower()
+
+
+def _item_label(data: Any, key: str, index: int) -> str:
+    try:
+        item_id = data[key][index].get("id")
+    except (AttributeError, IndexError, KeyError, TypeError):
+        item_id = None
+    return f"{key}[{index}]" + (f" (id {item_id!r})" if item_id else "")
+
+
+def read_file(path: Path, key: str, model: type[BaseModel]) -> Any:
+    """Parse one YAML file with its model; errors name the file, item and field."""
+    if not path.exists():
+        msg = f"{path}: plans catalogue file is missing; restore it from the repository"
+        raise DataValidationError(msg)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        msg = f"{path}: not valid YAML: {err}"
+        raise DataValidationError(msg) from err
+    try:
+        return getattr(model.model_validate(data), key)
+    except ValidationError as err:
+        lines = []
+        for e in err.errors():
+            loc = list(e["loc"])
+            where = key
+            if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
+                where = _item_label(data, key, loc[1])
+                loc = loc[2:]
+            elif loc and loc[0] == key:
+                loc = loc[1:]
+            field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+            got = (
+                f" (got {e['input']!r})"
+                if "input" in e and not isinstance(e["input"], dict | list)
+                else ""
+            )
+            lines.append(f"{path}: {where}{field}: {e['msg']}{got}")
+        msg = "\n".join(lines)
+        raise DataValidationError(msg) from err
+
+
+def check_catalogue(cat: Catalogue, plans_dir: Path) -> None:
+    """Cross-file checks; collect every problem, then raise once."""
+    problems: list[str] = []
+    doc_ids = {d.id for d in cat.documents}
+    group_ids = {g.id for g in cat.groupings}
+
+    def evidence(where: str, evs: list) -> None:
+        for ev in evs:
+            if ev.document not in doc_ids:
+                problems.append(
+                    f"{where}: evidence.document {ev.document!r} is not in documents.yaml"
+                )
+            elif cat.document(ev.document).script == "traditional" and not ev.quote_simplified:
+                problems.append(f"{where}: evidence from {ev.document} needs quote_simplified")
+
+    def place(where: str, name: str) -> None:
+        try:
+            names.resolve_adcode(name)
+        except UnknownNameError as err:
+            problems.append(f"{where}: {err}")
+
+    for fname, items in (
+        ("groupings.yaml", cat.groupings),
+        ("corridors.yaml", cat.corridors),
+        ("targets.yaml", cat.targets),
+        ("documents.yaml", cat.documents),
+    ):
+        seen: set[str] = set()
+        for i, item in enumerate(items):
+            if item.id in seen:
+                problems.append(f"{plans_dir / fname}: item {i}: duplicate id {item.id!r}")
+            seen.add(item.id)
+    labels: dict[str, str] = {}
+    for i, g in enumerate(cat.groupings):
+        where = f"{plans_dir / 'groupings.yaml'}: groupings[{i}] (id {g.id!r})"
+        evidence(where, g.evidence)
+        for key in {name_key(k) for k in (g.id, g.name_zh, *g.aliases)}:
+            if key in labels and labels[key] != g.id:
+                problems.append(f"{where}: name or alias {key!r} is also used by {labels[key]!r}")
+            labels[key] = g.id
+        if g.parent and g.parent not in group_ids:
+            problems.append(f"{where}.parent: unknown grouping {g.parent!r}")
+        problems.extend(
+            f"{where}.documents: unknown document {d!r}" for d in g.documents if d not in doc_ids
+        )
+        for j, m in enumerate(g.members):
+            evidence(f"{where}.members[{j}]", [m.evidence])
+            place(f"{where}.members[{j}].name", m.name)
+            for k, ex in enumerate(m.excludes):
+                place(f"{where}.members[{j}].excludes[{k}]", ex)
+    for i, c in enumerate(cat.corridors):
+        where = f"{plans_dir / 'corridors.yaml'}: corridors[{i}] (id {c.id!r})"
+        evidence(where, c.evidence)
+        for j, m in enumerate(c.members):
+            if m.evidence:
+                evidence(f"{where}.members[{j}]", [m.evidence])
+            if not m.context_adcode:
+                place(f"{where}.members[{j}].name", m.name)
+        if c.parent_grouping and c.parent_grouping not in group_ids:
+            problems.append(f"{where}.parent_grouping: unknown grouping {c.parent_grouping!r}")
+    for i, t in enumerate(cat.targets):
+        where = f"{plans_dir / 'targets.yaml'}: targets[{i}] (id {t.id!r})"
+        evidence(where, t.evidence)
+        if t.grouping and t.grouping not in group_ids:
+            problems.append(f"{where}.grouping: unknown grouping {t.grouping!r}")
+        dests = t.destinations if isinstance(t.destinations, list) else [t.destinations]
+        for field, value in [("origin", t.origin), ("destination", t.destination)] + [
+            ("destinations", d) for d in dests
+        ]:
+            if value and value not in group_ids:
+                place(f"{where}.{field}", value)
+    if problems:
+        raise DataValidationError("\n".join(problems))

@@ -16,7 +16,6 @@ Examples
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
 import re
@@ -25,21 +24,20 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
-import yaml
-from pydantic import BaseModel, ValidationError
 from shapely.geometry import LineString, MultiLineString
 
 from . import names, settings, units
-from ._errors import DataValidationError, UnknownNameError
+from ._errors import UnknownNameError
 from ._plan_schemas import (
+    FILES,
+    PLANS_DIR,
+    Catalogue,
     Corridor,
-    CorridorsFile,
-    Document,
-    DocumentsFile,
     Grouping,
-    GroupingsFile,
     Target,
-    TargetsFile,
+    check_catalogue,
+    name_key,
+    read_file,
 )
 
 __all__ = [
@@ -60,157 +58,13 @@ __all__ = [
     "summary",
 ]
 
-#: Folder of the catalogue inside the data folder.
-PLANS_DIR = "plans"
-_FILES: dict[str, tuple[str, type[BaseModel]]] = {
-    "documents": ("documents.yaml", DocumentsFile),
-    "groupings": ("groupings.yaml", GroupingsFile),
-    "corridors": ("corridors.yaml", CorridorsFile),
-    "targets": ("targets.yaml", TargetsFile),
-}
-
-
-@dataclasses.dataclass(frozen=True)
-class Catalogue:
-    """The validated catalogue. Items keep the order of their files."""
-
-    documents: tuple[Document, ...]
-    groupings: tuple[Grouping, ...]
-    corridors: tuple[Corridor, ...]
-    targets: tuple[Target, ...]
-    data_dir: Path
-
-    def document(self, doc_id: str) -> Document:
-        """The document with this id (e.g. ``"002"``)."""
-        return {d.id: d for d in self.documents}[doc_id]
-
-
-def _key(text: str) -> str:
-    return names._normalise(str(text)).replace("（", "(").replace("）", ")").lower()
-
-
-def _item_label(data: Any, key: str, index: int) -> str:
-    try:
-        item_id = data[key][index].get("id")
-    except (AttributeError, IndexError, KeyError, TypeError):
-        item_id = None
-    return f"{key}[{index}]" + (f" (id {item_id!r})" if item_id else "")
-
-
-def _read(path: Path, key: str, model: type[BaseModel]) -> Any:
-    """Parse one YAML file with its model; errors name the file, item and field."""
-    if not path.exists():
-        msg = f"{path}: plans catalogue file is missing; restore it from the repository"
-        raise DataValidationError(msg)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        msg = f"{path}: not valid YAML: {err}"
-        raise DataValidationError(msg) from err
-    try:
-        return getattr(model.model_validate(data), key)
-    except ValidationError as err:
-        lines = []
-        for e in err.errors():
-            loc = list(e["loc"])
-            where = key
-            if len(loc) >= 2 and loc[0] == key and isinstance(loc[1], int):
-                where = _item_label(data, key, loc[1])
-                loc = loc[2:]
-            elif loc and loc[0] == key:
-                loc = loc[1:]
-            field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
-            got = (
-                f" (got {e['input']!r})"
-                if "input" in e and not isinstance(e["input"], dict | list)
-                else ""
-            )
-            lines.append(f"{path}: {where}{field}: {e['msg']}{got}")
-        msg = "\n".join(lines)
-        raise DataValidationError(msg) from err
-
-
-def _check(cat: Catalogue, plans_dir: Path) -> None:
-    """Cross-file checks; collect every problem, then raise once."""
-    problems: list[str] = []
-    doc_ids = {d.id for d in cat.documents}
-    group_ids = {g.id for g in cat.groupings}
-
-    def evidence(where: str, evs: list) -> None:
-        for ev in evs:
-            if ev.document not in doc_ids:
-                problems.append(
-                    f"{where}: evidence.document {ev.document!r} is not in documents.yaml"
-                )
-            elif cat.document(ev.document).script == "traditional" and not ev.quote_simplified:
-                problems.append(f"{where}: evidence from {ev.document} needs quote_simplified")
-
-    def place(where: str, name: str) -> None:
-        try:
-            names.resolve_adcode(name)
-        except UnknownNameError as err:
-            problems.append(f"{where}: {err}")
-
-    for fname, items in (
-        ("groupings.yaml", cat.groupings),
-        ("corridors.yaml", cat.corridors),
-        ("targets.yaml", cat.targets),
-        ("documents.yaml", cat.documents),
-    ):
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.id in seen:
-                problems.append(f"{plans_dir / fname}: item {i}: duplicate id {item.id!r}")
-            seen.add(item.id)
-    labels: dict[str, str] = {}
-    for i, g in enumerate(cat.groupings):
-        where = f"{plans_dir / 'groupings.yaml'}: groupings[{i}] (id {g.id!r})"
-        evidence(where, g.evidence)
-        for key in {_key(k) for k in (g.id, g.name_zh, *g.aliases)}:
-            if key in labels and labels[key] != g.id:
-                problems.append(f"{where}: name or alias {key!r} is also used by {labels[key]!r}")
-            labels[key] = g.id
-        if g.parent and g.parent not in group_ids:
-            problems.append(f"{where}.parent: unknown grouping {g.parent!r}")
-        problems.extend(
-            f"{where}.documents: unknown document {d!r}" for d in g.documents if d not in doc_ids
-        )
-        for j, m in enumerate(g.members):
-            evidence(f"{where}.members[{j}]", [m.evidence])
-            place(f"{where}.members[{j}].name", m.name)
-            for k, ex in enumerate(m.excludes):
-                place(f"{where}.members[{j}].excludes[{k}]", ex)
-    for i, c in enumerate(cat.corridors):
-        where = f"{plans_dir / 'corridors.yaml'}: corridors[{i}] (id {c.id!r})"
-        evidence(where, c.evidence)
-        for j, m in enumerate(c.members):
-            if m.evidence:
-                evidence(f"{where}.members[{j}]", [m.evidence])
-            if not m.context_adcode:
-                place(f"{where}.members[{j}].name", m.name)
-        if c.parent_grouping and c.parent_grouping not in group_ids:
-            problems.append(f"{where}.parent_grouping: unknown grouping {c.parent_grouping!r}")
-    for i, t in enumerate(cat.targets):
-        where = f"{plans_dir / 'targets.yaml'}: targets[{i}] (id {t.id!r})"
-        evidence(where, t.evidence)
-        if t.grouping and t.grouping not in group_ids:
-            problems.append(f"{where}.grouping: unknown grouping {t.grouping!r}")
-        dests = t.destinations if isinstance(t.destinations, list) else [t.destinations]
-        for field, value in [("origin", t.origin), ("destination", t.destination)] + [
-            ("destinations", d) for d in dests
-        ]:
-            if value and value not in group_ids:
-                place(f"{where}.{field}", value)
-    if problems:
-        raise DataValidationError("\n".join(problems))
-
 
 @functools.cache
 def _load(data_dir: Path) -> Catalogue:
     plans_dir = data_dir / PLANS_DIR
-    parts = {key: tuple(_read(plans_dir / f, key, model)) for key, (f, model) in _FILES.items()}
+    parts = {key: tuple(read_file(plans_dir / f, key, model)) for key, (f, model) in FILES.items()}
     cat = Catalogue(**parts, data_dir=data_dir)
-    _check(cat, plans_dir)
+    check_catalogue(cat, plans_dir)
     return cat
 
 
@@ -236,20 +90,22 @@ def _grouping_index(data_dir: Path) -> dict[str, Grouping]:
     out: dict[str, Grouping] = {}
     for g in _load(data_dir).groupings:
         for label in (g.id, g.name_zh, *g.aliases):
-            out[_key(label)] = g
-        out.setdefault(_key(re.sub(r"（.*?）", "", g.name_zh)), g)
+            out[name_key(label)] = g
+        out.setdefault(name_key(re.sub(r"（.*?）", "", g.name_zh)), g)
     return out
 
 
 def _lookup(kind: str, query: str, index: dict[str, Any], labels: list[str]) -> Any:
-    found = index.get(_key(query))
+    found = index.get(name_key(query))
     if found is not None:
         return found
-    key = _key(query)
-    close = difflib.get_close_matches(key, [_key(lab) for lab in labels], n=5, cutoff=0.4)
-    by_key = {_key(lab): lab for lab in labels}
+    key = name_key(query)
+    close = difflib.get_close_matches(key, [name_key(lab) for lab in labels], n=5, cutoff=0.4)
+    by_key = {name_key(lab): lab for lab in labels}
     suggestions = [by_key[c] for c in close]
-    suggestions += [lab for lab in labels if key and key in _key(lab) and lab not in suggestions]
+    suggestions += [
+        lab for lab in labels if key and key in name_key(lab) and lab not in suggestions
+    ]
     hint = f" Did you mean: {', '.join(suggestions[:6])}?" if suggestions else ""
     command = {"grouping": "groups"}.get(kind, kind + "s")
     msg = f"unknown {kind} {query!r}.{hint} Run `cymap {command}` to list them."
@@ -473,7 +329,7 @@ def list_corridors(*, data_dir: Path | None = None) -> pd.DataFrame:
 def get_corridor(name_or_id: str, *, data_dir: Path | None = None) -> Corridor:
     """A corridor by id (``yangtze_axis``), Chinese name (``沿长江发展轴``) or alias."""
     cat = load_catalogue(data_dir=data_dir)
-    index = {_key(lab): c for c in cat.corridors for lab in (c.id, c.name_zh, *c.aliases)}
+    index = {name_key(lab): c for c in cat.corridors for lab in (c.id, c.name_zh, *c.aliases)}
     labels = [lab for c in cat.corridors for lab in (c.id, c.name_zh, *c.aliases)]
     return _lookup("corridor", name_or_id, index, labels)
 
@@ -519,5 +375,5 @@ def get_target(target_id: str, *, data_dir: Path | None = None) -> Target:
     """A target by id (e.g. ``cq_core_1h_commute_2025``)."""
     cat = load_catalogue(data_dir=data_dir)
     return _lookup(
-        "target", target_id, {_key(t.id): t for t in cat.targets}, [t.id for t in cat.targets]
+        "target", target_id, {name_key(t.id): t for t in cat.targets}, [t.id for t in cat.targets]
     )
