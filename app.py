@@ -1,0 +1,41 @@
+"""cymap dashboard: the router and the overview page (the economic circle at a glance)."""
+
+import streamlit as st
+
+from cymap import maps, ui, webviews
+from cymap.i18n import tr
+
+PAGES = (
+    ("pages/1_metro.py", "metro", "🗺️"),
+    ("pages/2_corridors.py", "corridors", "🛤️"),
+    ("pages/3_reach.py", "reach", "⏱️"),
+    ("pages/4_sources.py", "sources", "📚"),
+)
+
+
+def overview() -> None:
+    """The region with the circle's scope, the two metropolitan areas and the two wings."""
+    lang = ui.sidebar()
+    st.title(tr("app.title", lang))
+    st.markdown(tr("app.intro", lang))
+    layers, legend = webviews.overview_layers(lang)
+    m = maps.base_map(lang=lang)
+    m.add_child(legend)
+    ui.show_map(m, key="overview_map", feature_groups=layers)
+    st.subheader(tr("app.guide", lang))
+    cols = st.columns(len(PAGES))
+    for col, (path, key, icon) in zip(cols, PAGES, strict=True):
+        with col:
+            st.page_link(path, label=tr(f"nav.{key}", lang), icon=icon)
+            st.caption(tr(f"guide.{key}", lang))
+
+
+lang = ui.page_config()
+pages = [
+    st.Page(overview, title=tr("nav.home", lang), icon="🏠", url_path="overview", default=True)
+]
+pages += [
+    st.Page(path, title=tr(f"nav.{key}", lang), icon=icon, url_path=key)
+    for path, key, icon in PAGES
+]
+st.navigation(pages).run()

@@ -1,0 +1,121 @@
+"""User-interface strings in Chinese (default) and English.
+
+Place names are never translated: every label of a unit shows its official Chinese name.
+
+Examples
+--------
+>>> from cymap.i18n import tr
+>>> tr("reach.title", "en")
+'Commute reach'
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # key: (zh, en)
+    "app.title": ("成渝地区双城经济圈 规划地图", "Chengdu–Chongqing Economic Circle planning map"),
+    "app.intro": (
+        "把五份规划文件变成可以查看、检验和导出的地图：哪些区县属于哪个都市圈或功能区、发展轴带经过哪里、"
+        "规划铁路和高速建成后谁能在一小时内到达中心。",
+        "Five planning documents as maps you can explore, test and export: which districts belong "
+        "to which metropolitan area, where the development corridors run, and who reaches the "
+        "centre within one hour once the planned railways and expressways are built.",
+    ),
+    "app.guide": ("页面导航", "Pages"),
+    "lang": ("语言 / Language", "语言 / Language"),
+    "nav.home": ("总览", "Overview"),
+    "nav.metro": ("都市圈边界", "Metro boundaries"),
+    "nav.corridors": ("发展轴带", "Corridors"),
+    "nav.reach": ("通勤圈", "Commute reach"),
+    "nav.sources": ("资料来源", "Sources"),
+    "guide.metro": (
+        "选择任一规划分区，查看成员、边界、面积和人口及原文依据；比较两个分区；叠加60分钟通勤圈。",
+        "Pick any grouping: members, boundary, area, population and the plan's own words; compare "
+        "two groupings; overlay the 60-minute reach.",
+    ),
+    "guide.corridors": (
+        "规划中的发展主轴、发展轴和发展带，经过的城市与依托线路。",
+        "The plans' axes and belts, the cities they link and the lines that carry them.",
+    ),
+    "guide.reach": (
+        "切换规划铁路和高速，查看从中心城区出发的通勤圈如何变化，并检验规划目标。",
+        "Toggle planned railways and expressways, watch the reach from the centre change, and "
+        "check the plans' targets.",
+    ),
+    "guide.sources": (
+        "规划文件、数据集、许可和出行时间模型的全部假设。",
+        "Documents, datasets, licences and every assumption of the travel-time model.",
+    ),
+    "legend.scope": ("双城经济圈范围", "Economic circle scope"),
+    "legend.scope_partial": ("部分纳入", "Partly included"),
+    "legend.cq_metro": ("重庆都市圈", "Chongqing metropolitan area"),
+    "legend.cd_metro": ("成都都市圈", "Chengdu metropolitan area"),
+    "legend.wing_north": ("北翼", "North wing"),
+    "legend.wing_south": ("南翼", "South wing"),
+    "legend.rivers": ("主要河流", "Major rivers"),
+    "legend.province": ("省级界线", "Provincial boundary"),
+    "metro.title": ("都市圈边界", "Metropolitan-area boundaries"),
+    "metro.group": ("规划分区", "Grouping"),
+    "metro.color_by": ("着色依据", "Colour by"),
+    "metro.color.tier": ("层级", "Tier"),
+    "metro.color.membership": ("明确/推断", "Stated / inferred"),
+    "metro.compare": ("与另一分区比较", "Compare with another grouping"),
+    "metro.group_b": ("比较对象", "Compare with"),
+    "metro.overlay": ("叠加60分钟通勤圈", "Overlay the 60-minute reach"),
+    "metro.members": ("成员及原文依据", "Members and evidence"),
+    "metro.area": ("面积（km²，计算）", "Area (km², computed)"),
+    "metro.population": ("2020年人口（计算）", "2020 population (computed)"),
+    "metro.stated": ("文件所述", "Stated in the document"),
+    "metro.outside": ("成员中60分钟外", "Members outside 60 min"),
+    "metro.inside": ("非成员中60分钟内", "Non-members within 60 min"),
+    "metro.not_enumerated": (
+        "该分区在文件中未列出成员，不作推测。",
+        "The documents name this grouping but never list its members; nothing is guessed.",
+    ),
+    "side.both": ("两者共有", "In both"),
+    "side.only_a": ("仅在A", "Only in A"),
+    "side.only_b": ("仅在B", "Only in B"),
+    "corr.title": ("发展轴带", "Development corridors"),
+    "corr.pick": ("轴带", "Corridor"),
+    "corr.all": ("全部", "All"),
+    "corr.carriers": ("依托线路", "Carrier lines"),
+    "corr.members": ("经过城市", "Member places"),
+    "reach.title": ("通勤圈", "Commute reach"),
+    "reach.origin": ("出发地", "Origin"),
+    "reach.minutes": ("时间上限（分钟）", "Time limit (minutes)"),
+    "reach.year": ("情景年份", "Scenario year"),
+    "reach.baseline": ("对比基准年份", "Baseline year"),
+    "reach.compare_mode": ("对比方式", "Comparison"),
+    "reach.compare.none": ("不对比", "None"),
+    "reach.compare.sets": ("三色（基准/情景/两者）", "Three colours (baseline / scenario / both)"),
+    "reach.compare.saved": ("节省分钟", "Minutes saved"),
+    "reach.lines": ("线路开关", "Lines"),
+    "reach.units_within": ("范围内区县", "Units within"),
+    "reach.area_within": ("范围内面积（km²）", "Area within (km²)"),
+    "reach.pop_within": ("范围内2020年人口", "2020 population within"),
+    "reach.targets": ("规划目标检验", "Plan-target checks"),
+    "reach.params": ("模型参数", "Model parameters"),
+    "reach.table": ("各区县时间", "Minutes per unit"),
+    "sources.title": ("资料来源", "Sources"),
+    "export.png": ("导出 PNG", "Export PNG"),
+    "export.pdf": ("导出 PDF", "Export PDF"),
+    "export.svg": ("导出 SVG", "Export SVG"),
+    "export.csv": ("数据 CSV", "Data CSV"),
+    "export.geojson": ("数据 GeoJSON", "Data GeoJSON"),
+    "export.header": ("导出", "Export"),
+    "map.attribution": (
+        "底图：本项目数据绘制，无在线瓦片",
+        "Basemap drawn from project data, no web tiles",
+    ),
+    "map.tiles": ("在线底图（需联网）", "Online tiles (needs internet)"),
+}
+
+
+def tr(key: str, lang: str = "zh") -> str:
+    """The UI string ``key`` in ``lang`` ('zh' or 'en'); the key itself when unknown."""
+    pair = STRINGS.get(key)
+    if pair is None:
+        return key
+    return pair[1] if lang == "en" else pair[0]

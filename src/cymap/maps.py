@@ -1,0 +1,422 @@
+"""Folium maps built from GeoDataFrames: offline basemap and the layers of every page.
+
+Pure functions, no Streamlit. The basemap is drawn from the project's own data (neighbouring
+provinces and prefectures, the two provinces, county boundaries, rivers when available, seat
+labels); Leaflet is loaded from the locally served copy (``settings.leaflet_js``), so no request
+leaves the machine. Online tiles are optional and off by default.
+
+Examples
+--------
+>>> from cymap import maps
+>>> m = maps.base_map()
+>>> "cdn.jsdelivr" in m.get_root().render()
+False
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Iterable
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import shapely
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+from . import settings, units
+from .i18n import tr
+
+#: Map frame of the economic circle (south, west, north, east).
+REGION_BOUNDS = ((27.6, 101.8), (32.9, 110.3))
+SIMPLIFY_DEG = 0.01  # about 1 km: one pixel at the default zoom; keeps the map payload small
+PRECISION = 3  # decimal degrees kept in map payloads (about 100 m)
+
+#: Colours shared by the pages and the legend.
+PALETTE = {
+    "province": "#6b5b4b",
+    "county": "#b9b0a4",
+    "context_fill": "#efede8",
+    "land": "#fbfaf7",
+    "river": "#6fa8dc",
+    "stated": "#c0392b",
+    "inferred": "#e59866",
+    "both": "#7d3c98",
+    "only_a": "#c0392b",
+    "only_b": "#2874a6",
+    "outside": "#7f8c8d",
+}
+TIER_COLORS = {
+    "中心城区": "#922b21",
+    "率先同城化": "#cb4335",
+    "战略支点": "#e67e22",
+    "桥头堡": "#f1c40f",
+    "北部副中心": "#1f618d",
+    "新型卫星城": "#5dade2",
+}
+#: Minute bands for reach maps: (upper bound, colour).
+MINUTE_BANDS = (
+    (30, "#1a9850"),
+    (45, "#91cf60"),
+    (60, "#d9ef8b"),
+    (90, "#fee08b"),
+    (120, "#fc8d59"),
+)
+BEYOND_COLOR = "#e0e0e0"
+
+_CSS = """
+<style>
+.cy-label{font:12px/1.1 "Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",sans-serif;color:#333;
+ white-space:nowrap;text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none;
+ transform:translate(-50%,-50%);display:inline-block}
+.cy-label.pref{font-size:13px;font-weight:600;color:#222}
+.cy-label.county{display:none}
+.cy-zoom-9 .cy-label.county,.cy-zoom-10 .cy-label.county,.cy-zoom-11 .cy-label.county,
+.cy-zoom-12 .cy-label.county{display:inline-block}
+.cy-zoom-9 .cy-label.pref,.cy-zoom-10 .cy-label.pref{font-size:14px}
+.cy-legend{background:rgba(255,255,255,.92);padding:6px 8px;border-radius:4px;
+ font:12px/1.5 "Noto Sans CJK SC",sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.25)}
+.cy-legend i{display:inline-block;width:14px;height:10px;margin-right:5px;vertical-align:middle;
+ border:1px solid #777}
+.leaflet-container{background:#f4f6f7}
+</style>
+"""
+
+
+class _ZoomClass(MacroElement):
+    """Adds a ``cy-zoom-N`` class to the map container so labels can depend on zoom."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(m){function f(){var c=m.getContainer();
+          c.className=c.className.replace(/\\bcy-zoom-\\d+\\b/g,'')+' cy-zoom-'+m.getZoom();}
+          m.on('zoomend',f);f();})({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+
+class Legend(MacroElement):
+    """A small legend box in the bottom-left corner of the map."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(m){var c=L.control({position:'bottomleft'});
+          c.onAdd=function(){var d=L.DomUtil.create('div','cy-legend');d.innerHTML={{ this.html|tojson }};
+          return d;};c.addTo(m);})({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, title: str, items: Iterable[tuple[str, str]]) -> None:
+        super().__init__()
+        rows = "".join(
+            f"<div><i style='background:{color}'></i>{label}</div>" for label, color in items
+        )
+        self.html = f"<b>{title}</b>{rows}" if title else rows
+
+
+def _local_assets(m: folium.Map) -> folium.Map:
+    m.default_js = [("leaflet", settings.leaflet_js)]
+    m.default_css = [("leaflet_css", settings.leaflet_css)]
+    return m
+
+
+@functools.cache
+def _simplified() -> gpd.GeoDataFrame:
+    """Units with coverage-simplified geometry (shared borders stay shared), rounded."""
+    gdf = units.load_units()
+    out = []
+    for level in ("county", "prefecture", "province"):
+        part = gdf[gdf["level"] == level].copy()
+        part.geometry = shapely.coverage_simplify(part.geometry.values, SIMPLIFY_DEG)
+        out.append(part)
+    gdf = pd.concat(out)
+    gdf.geometry = shapely.set_precision(gdf.geometry.values, 10**-PRECISION)
+    return gpd.GeoDataFrame(gdf, crs=settings.crs)
+
+
+def simplified_units(adcodes: Iterable[str] | None = None) -> gpd.GeoDataFrame:
+    """Units (all, or the given adcodes in that order) with geometry simplified for web maps."""
+    gdf = _simplified()
+    return gdf.copy() if adcodes is None else gdf.loc[list(adcodes)].copy()
+
+
+def _geojson_data(gdf: gpd.GeoDataFrame, columns: Iterable[str]) -> dict:
+    keep = [c for c in columns if c in gdf.columns]
+    frame = gdf[[*keep, "geometry"]].reset_index()
+    return json.loads(frame.to_json(drop_id=True, to_wgs84=True))
+
+
+def base_map(
+    *, lang: str = "zh", tiles: str | None = settings.default_tiles, labels: bool = True
+) -> folium.Map:
+    """The offline basemap of the region.
+
+    Parameters
+    ----------
+    lang
+        'zh' or 'en' for the legend and attribution (place names stay Chinese).
+    tiles
+        ``None`` (default, offline) or a tile provider name such as ``"OpenStreetMap"``.
+    labels
+        Draw seat labels (prefectures always; counties from zoom 9).
+    """
+    m = folium.Map(
+        location=(30.3, 106.0),
+        zoom_start=7,
+        min_zoom=6,
+        max_zoom=12,
+        tiles=None,
+        control_scale=True,
+        prefer_canvas=True,
+        attribution_control=True,
+    )
+    _local_assets(m)
+    m.get_root().header.add_child(Element(_CSS))
+    m.add_child(_ZoomClass())
+    if tiles:
+        folium.TileLayer(tiles, name=tr("map.tiles", lang), control=False).add_to(m)
+    ctx = units.load_context()
+    folium.GeoJson(
+        _geojson_data(ctx[ctx["level"] == "province"], ["name_zh"]),
+        name="context",
+        style_function=lambda _f: {
+            "color": "#a9a29a",
+            "weight": 1,
+            "fillColor": PALETTE["context_fill"],
+            "fillOpacity": 1,
+        },
+        interactive=False,
+        control=False,
+    ).add_to(m)
+    gdf = simplified_units()
+    folium.GeoJson(
+        _geojson_data(gdf[gdf["level"] == "province"], ["name_zh"]),
+        name="land",
+        style_function=lambda _f: {"stroke": False, "fillColor": PALETTE["land"], "fillOpacity": 1},
+        interactive=False,
+        control=False,
+    ).add_to(m)
+    rivers = units.load_rivers()
+    if rivers is not None:
+        rivers = rivers.copy()
+        rivers.geometry = shapely.set_precision(rivers.geometry.simplify(0.005).values, 1e-3)
+        folium.GeoJson(
+            json.loads(rivers[["geometry"]].to_json(drop_id=True)),
+            name="rivers",
+            style_function=lambda _f: {"color": PALETTE["river"], "weight": 1.5, "opacity": 0.8},
+            interactive=False,
+            control=False,
+        ).add_to(m)
+    m.fit_bounds(REGION_BOUNDS)
+    attribution = f"{settings.boundary_source}；{settings.boundary_approval}"
+    m.get_root().html.add_child(Element(f"<!-- {attribution} -->"))
+    m.options["attributionControl"] = True
+    _attribution(m, attribution + " | " + tr("map.attribution", lang))
+    if labels:
+        m.add_child(label_layer())
+    return m
+
+
+class _Attribution(MacroElement):
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(false).addAttribution({{ this.text|tojson }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+def _attribution(m: folium.Map, text: str) -> None:
+    m.add_child(_Attribution(text))
+
+
+def outline_layer(*, name: str = "outlines") -> folium.FeatureGroup:
+    """County boundaries (thin) and the two provincial boundaries (thick), not interactive."""
+    fg = folium.FeatureGroup(name=name, control=False)
+    gdf = simplified_units()
+    folium.GeoJson(
+        _geojson_data(gdf[gdf["level"] == "county"], []),
+        style_function=lambda _f: {"color": PALETTE["county"], "weight": 0.6, "fill": False},
+        interactive=False,
+    ).add_to(fg)
+    folium.GeoJson(
+        _geojson_data(gdf[gdf["level"] == "prefecture"], []),
+        style_function=lambda _f: {"color": "#8c8279", "weight": 1.0, "fill": False},
+        interactive=False,
+    ).add_to(fg)
+    folium.GeoJson(
+        _geojson_data(gdf[gdf["level"] == "province"], []),
+        style_function=lambda _f: {"color": PALETTE["province"], "weight": 2.2, "fill": False},
+        interactive=False,
+    ).add_to(fg)
+    return fg
+
+
+class LabelLayer(MacroElement):
+    """Seat labels as Leaflet div-icons, created in the browser from a compact array."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(m){ {{ this.rows|tojson }}.forEach(function(r){
+          L.marker([r[0],r[1]],{interactive:false,keyboard:false,icon:L.divIcon({className:'',
+            iconSize:null,html:'<span class="cy-label '+r[3]+'">'+r[2]+'</span>'})}).addTo(m);});
+        })({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, rows: list[tuple[float, float, str, str]]) -> None:
+        super().__init__()
+        self._name = "LabelLayer"
+        self.rows = rows
+
+
+def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:
+    """Seat labels of the units.
+
+    By default Sichuan prefectures and Chongqing districts/counties are always labelled, the
+    nine central districts and Sichuan counties from zoom 9 on (they would overlap before).
+    With ``adcodes``, exactly those units are labelled, always visible.
+    """
+    gdf = units.load_units()
+    if adcodes is None:
+        cq_core = {
+            "500103",
+            "500104",
+            "500105",
+            "500106",
+            "500107",
+            "500108",
+            "500109",
+            "500112",
+            "500113",
+        }
+        keep = gdf[gdf["level"] != "province"]
+        classes = {
+            a: "county" if (lvl == "county" and (a in cq_core or a.startswith("51"))) else "pref"
+            for a, lvl in keep["level"].items()
+        }
+    else:
+        keep = gdf.loc[list(adcodes)]
+        classes = dict.fromkeys(keep.index, "pref")
+    rows = [
+        (round(r.seat_lat, 3), round(r.seat_lon, 3), r.name_zh, classes[a])
+        for a, r in zip(keep.index, keep.itertuples(), strict=True)
+    ]
+    return LabelLayer(rows)
+
+
+def units_layer(
+    gdf: gpd.GeoDataFrame,
+    *,
+    color: Callable[[dict], str] | str,
+    name: str = "units",
+    tooltip: dict[str, str] | None = None,
+    fill_opacity: float = 0.65,
+    weight: float = 0.8,
+    line_color: str = "#ffffff",
+) -> folium.FeatureGroup:
+    """Units filled by a colour (constant or a function of the feature's properties).
+
+    ``gdf`` is indexed by adcode; its geometry is replaced by the simplified web geometry.
+    ``tooltip`` maps column names to labels shown on hover.
+    """
+    web = simplified_units(gdf.index)
+    data_cols = [c for c in gdf.columns if c != "geometry"]
+    web = gpd.GeoDataFrame(gdf[data_cols].join(web[["geometry"]]), crs=settings.crs)
+    for col in web.columns:
+        if col != "geometry" and not pd.api.types.is_numeric_dtype(web[col]):
+            web[col] = web[col].astype(str)
+    fields = list(tooltip or {})
+    data = _geojson_data(web, list(dict.fromkeys(["name_zh", *fields, *data_cols])))
+    fill = color if callable(color) else (lambda _p, c=color: c)
+    fg = folium.FeatureGroup(name=name, control=False)
+    folium.GeoJson(
+        data,
+        style_function=lambda f: {
+            "fillColor": fill(f["properties"]),
+            "fillOpacity": fill_opacity,
+            "color": line_color,
+            "weight": weight,
+        },
+        highlight_function=lambda _f: {"weight": 2.5, "color": "#333"},
+        tooltip=folium.GeoJsonTooltip(
+            fields=fields, aliases=list((tooltip or {}).values()), sticky=True
+        )
+        if tooltip
+        else None,
+    ).add_to(fg)
+    return fg
+
+
+def boundary_layer(
+    geom_gdf: gpd.GeoDataFrame,
+    *,
+    color: str = "#111",
+    weight: float = 3.0,
+    dash: str | None = None,
+    name: str = "boundary",
+) -> folium.FeatureGroup:
+    """An outer boundary (e.g. a dissolved grouping) drawn as a thick line."""
+    g = geom_gdf.copy()
+    g.geometry = shapely.set_precision(g.geometry.simplify(SIMPLIFY_DEG).values, 10**-PRECISION)
+    fg = folium.FeatureGroup(name=name, control=False)
+    style = {"color": color, "weight": weight, "fill": False}
+    if dash:
+        style["dashArray"] = dash
+    folium.GeoJson(_geojson_data(g, []), style_function=lambda _f: style, interactive=False).add_to(
+        fg
+    )
+    return fg
+
+
+def lines_layer(
+    gdf: gpd.GeoDataFrame,
+    *,
+    style: Callable[[dict], dict],
+    tooltip: dict[str, str] | None = None,
+    name: str = "lines",
+) -> folium.FeatureGroup:
+    """Lines (rail, roads, corridors) styled per feature, with optional hover tooltips."""
+    g = gdf.copy()
+    g.geometry = shapely.set_precision(g.geometry.values, 10**-PRECISION)
+    for col in g.columns:
+        if col != "geometry" and not pd.api.types.is_numeric_dtype(g[col]):
+            g[col] = g[col].astype(str)
+    fields = list(tooltip or {})
+    fg = folium.FeatureGroup(name=name, control=False)
+    folium.GeoJson(
+        json.loads(g.reset_index(drop=True).to_json(drop_id=True)),
+        style_function=lambda f: style(f["properties"]),
+        tooltip=folium.GeoJsonTooltip(
+            fields=fields, aliases=list((tooltip or {}).values()), sticky=True
+        )
+        if tooltip
+        else None,
+    ).add_to(fg)
+    return fg
+
+
+def minutes_color(minutes: float | None) -> str:
+    """Colour of a travel time in minutes by the reach bands (grey beyond the last band)."""
+    if minutes is None or pd.isna(minutes):
+        return BEYOND_COLOR
+    for upper, color in MINUTE_BANDS:
+        if minutes <= upper:
+            return color
+    return BEYOND_COLOR
+
+
+def minutes_legend(lang: str = "zh") -> Legend:
+    """Legend of the minute bands."""
+    lower = 0
+    items = []
+    for upper, color in MINUTE_BANDS:
+        items.append((f"{lower}–{upper} {'分钟' if lang == 'zh' else 'min'}", color))
+        lower = upper
+    items.append((f"> {lower} {'分钟' if lang == 'zh' else 'min'}", BEYOND_COLOR))
+    return Legend(tr("reach.minutes", lang), items)
