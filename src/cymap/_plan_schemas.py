@@ -339,6 +339,11 @@ def check_catalogue(cat: Catalogue, plans_dir: Path) -> None:
             if item.id in seen:
                 problems.append(f"{plans_dir / fname}: item {i}: duplicate id {item.id!r}")
             seen.add(item.id)
+    for i, d in enumerate(cat.documents):
+        where = f"{plans_dir / 'documents.yaml'}: documents[{i}] (id {d.id!r})"
+        evidence(where, d.evidence)
+        for j, name in enumerate(d.covers):
+            place(f"{where}.covers[{j}]", name)
     labels: dict[str, str] = {}
     for i, g in enumerate(cat.groupings):
         where = f"{plans_dir / 'groupings.yaml'}: groupings[{i}] (id {g.id!r})"
