@@ -481,13 +481,32 @@ def _legend_handles(view: MapView) -> list[Any]:
     return handles
 
 
-def _footer(view: MapView) -> tuple[str, str]:
+def _text_width(text: str) -> float:
+    """Width of a text in em (CJK characters 1, others about 0.55)."""
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
+
+
+def _wrap(head: str, items: list[str], sep: str, max_em: float) -> list[str]:
+    """``head`` + items joined by ``sep``, wrapped into lines of at most ``max_em``."""
+    lines, current = [], head
+    for i, item in enumerate(items):
+        piece = item + (sep if i < len(items) - 1 else "")
+        if current.strip() and _text_width(current + piece) > max_em:
+            lines.append(current)
+            current = "　" * 2 if head else ""
+        current += piece
+    lines.append(current)
+    return lines
+
+
+def _footer(view: MapView, *, max_em: float) -> tuple[str, str]:
+    """Left footer (sources, basemap, approval number) and right footer (scenario, date)."""
     words = _TEXT_EN if view.lang == "en" else _TEXT_ZH
     sep = "; " if view.lang == "en" else "；"
     colon = ": " if view.lang == "en" else "："
     left = []
     if view.sources:
-        left.append(words["sources"] + colon + sep.join(view.sources))
+        left += _wrap(words["sources"] + colon, list(view.sources), sep, max_em)
     left.append(
         words["basemap"] + colon + settings.boundary_source + sep + settings.boundary_approval
     )
@@ -525,8 +544,11 @@ def build_figure(
         # Fixed margins (in inches) so the frame texts keep their size whatever the pixel size.
         h_in, w_in = height_px / dpi, width_px / dpi
         top = 1 - min(0.9 / h_in, 0.2) if view.subtitle else 1 - min(0.65 / h_in, 0.15)
-        bottom = min(0.55 / h_in, 0.15)
         side = min(0.25 / w_in, 0.05)
+        # Footer: 6 pt text, about 0.1 inch per line; the right column takes about 30 em.
+        left, right = _footer(view, max_em=(1 - 2 * side) * w_in * 72 / 6 - 30)
+        n_lines = max(left.count("\n"), right.count("\n")) + 1
+        bottom = min((0.2 + 0.11 * n_lines) / h_in, 0.3)
         ax = fig.add_axes((side, bottom, 1 - 2 * side, top - bottom))
         ax.set_xticks([])
         ax.set_yticks([])
@@ -587,7 +609,6 @@ def build_figure(
                 fontsize=10,
                 color="#333333",
             )
-        left, right = _footer(view)
         fig.text(
             side,
             bottom - 0.06 / h_in,

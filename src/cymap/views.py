@@ -203,14 +203,6 @@ def view_population(
     return view, gdf.drop(columns="color")
 
 
-def _document_names(docs: Any) -> list[str]:
-    if docs is None:
-        return []
-    if isinstance(docs, str):
-        return [docs]
-    return [str(d) for d in docs]
-
-
 def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
     """A grouping's members coloured by tier (or stated/inferred) and its dissolved boundary.
 
@@ -286,7 +278,7 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
             t("范围边界", "boundary", lang), facecolor="#7b241c", kind="line", linewidth=2.0
         )
     )
-    docs = _document_names(getattr(grouping, "documents", None))
+    docs = document_titles(getattr(grouping, "documents", None))
     area = summary.get("area_km2", gdf["area_km2"].sum())
     pop = summary.get("population_2020", gdf["population_2020"].sum())
     title = (
@@ -374,13 +366,12 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
             linestyle="--",
         ),
     ]
-    docs = _document_names(getattr(ga, "documents", None)) + _document_names(
-        getattr(gb, "documents", None)
-    )
+    docs = document_titles([*ga.documents, *gb.documents])
     view = MapView(
         title=t(f"{ga.name_zh}与{gb.name_zh}范围比较", f"{ga.name_zh} vs {gb.name_zh}", lang),
         subtitle=t(
-            f"共有 {counts.get('both', 0)} 个单元 · 仅A {counts.get('only_a', 0)} · 仅B {counts.get('only_b', 0)}",
+            f"共有 {counts.get('both', 0)} 个单元 · 仅{ga.name_zh} {counts.get('only_a', 0)} 个"
+            f" · 仅{gb.name_zh} {counts.get('only_b', 0)} 个",
             f"{counts.get('both', 0)} shared · {counts.get('only_a', 0)} only A · "
             f"{counts.get('only_b', 0)} only B",
             lang,
@@ -389,85 +380,184 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
         labels=label_units(gdf.index, priority_by="population_2020"),
         legend=legend,
         legend_title=t("比较", "Comparison", lang),
-        sources=list(dict.fromkeys(docs)),
+        sources=docs,
         lang=lang,
     )
     return view, gdf.drop(columns="color")
 
 
+KIND_STYLES = {  # corridor kind: (colour, line style, zh, en)
+    "axis": ("#b03a2e", "-", "发展轴", "development axis"),
+    "belt": ("#1f618d", "--", "发展带", "development belt"),
+    "radial_corridor": ("#7d3c98", "-", "辐射廊道", "radial corridor"),
+}
+
+
 def view_corridors(
     name: str | None = None, *, lang: str = "zh"
 ) -> tuple[MapView, gpd.GeoDataFrame]:
-    """One corridor (or every corridor) drawn through its member cities, members highlighted."""
+    """One corridor (or every corridor) drawn through its member cities, members highlighted.
+
+    With one corridor its carrier lines (from ``cymap.network``, when present) are drawn too.
+    All corridors are styled by kind (axis, belt, radial corridor).
+    """
     from . import plans
 
-    table = plans.list_corridors()
-    ids = [name] if name else list(table["id"] if "id" in table.columns else table.index)
-    palette = [
-        "#c0392b",
-        "#2874a6",
-        "#7d3c98",
-        "#d68910",
-        "#148f77",
-        "#6e2c00",
-        "#1b4f72",
-        "#b03a2e",
-        "#117864",
-        "#7e5109",
-    ]
-    line_rows, member_rows, legend, docs = [], [], [], []
-    for i, cid in enumerate(ids):
+    ids = [plans.get_corridor(name).id] if name else list(plans.list_corridors()["id"])
+    all_units = units.load_units()
+    lines, members, docs = [], [], []
+    for cid in ids:
         corridor = plans.get_corridor(cid)
         geo = plans.corridor_geometry(cid)
-        color = palette[i % len(palette)]
-        lines = geo[geo.geom_type.isin(["LineString", "MultiLineString"])].copy()
-        polys = geo[geo.geom_type.isin(["Polygon", "MultiPolygon"])].copy()
-        lines["corridor"], polys["corridor"] = corridor.name_zh, corridor.name_zh
-        lines["color"], polys["color"] = color, color
-        line_rows.append(lines)
-        member_rows.append(polys)
-        legend.append(LegendEntry(corridor.name_zh, facecolor=color, kind="line", linewidth=2.5))
-        docs += _document_names(
-            getattr(corridor, "documents", None) or getattr(corridor, "document", None)
+        color, dash, _, _ = KIND_STYLES.get(corridor.kind, ("#d68910", "-", "", ""))
+        line = geo[geo.geom_type.isin(["LineString", "MultiLineString"])].copy()
+        line["corridor_id"], line["color"], line["dash"] = cid, color, dash
+        lines.append(line)
+        codes = [
+            c for c in geo.get("adcode", pd.Series(dtype=str)).dropna() if c in all_units.index
+        ]
+        rows = all_units.loc[codes, ["name_zh", "level", "area_km2", "population_2020", "geometry"]]
+        rows = rows.assign(
+            corridor_id=cid, corridor_name_zh=corridor.name_zh, order=range(len(rows))
         )
-    lines = pd.concat(line_rows) if line_rows else gpd.GeoDataFrame(geometry=[], crs=settings.crs)
-    members = (
-        pd.concat(member_rows) if member_rows else gpd.GeoDataFrame(geometry=[], crs=settings.crs)
-    )
-    members = gpd.GeoDataFrame(members, geometry="geometry", crs=settings.crs)
-    lines = gpd.GeoDataFrame(lines, geometry="geometry", crs=settings.crs)
+        members.append(rows)
+        docs += list(corridor.documents)
+    line_gdf = gpd.GeoDataFrame(pd.concat(lines), geometry="geometry", crs=settings.crs)
+    table = gpd.GeoDataFrame(pd.concat(members), geometry="geometry", crs=settings.crs)
+    unique_members = table[~table.index.duplicated()]
     layers = [
         Layer(
-            members,
-            {
-                "color_column": "color",
-                "edgecolor": "#ffffff",
-                "linewidth": 0.4,
-                "alpha": 0.35,
-                "zorder": 1,
-            },
+            unique_members,
+            {"facecolor": "#f5cba7", "edgecolor": "#ffffff", "linewidth": 0.4, "zorder": 1},
         ),
-        Layer(lines, {"color_column": "color", "linewidth": 2.6, "alpha": 0.9, "zorder": 5}),
     ]
-    member_codes = [c for c in members.index.unique() if isinstance(c, str) and c.isdigit()]
-    title = (
-        plans.get_corridor(name).name_zh if name else t("发展轴带", "Development corridors", lang)
-    )
+    legend = [LegendEntry(t("轴带经过的单元", "member unit", lang), facecolor="#f5cba7")]
+    if name:
+        layers += _carrier_layers(plans.get_corridor(name).carriers)
+        legend += (
+            [LegendEntry(t("依托线路", "carrier line", lang), facecolor="#212121", kind="line")]
+            if len(layers) > 1
+            else []
+        )
+    for dash in dict.fromkeys(line_gdf["dash"]):
+        part = line_gdf[line_gdf["dash"] == dash]
+        layers.append(
+            Layer(
+                part,
+                {
+                    "color_column": "color",
+                    "linewidth": 2.8,
+                    "alpha": 0.9,
+                    "linestyle": dash,
+                    "zorder": 5,
+                },
+            )
+        )
+    kinds = dict.fromkeys(plans.get_corridor(c).kind for c in ids)
+    for kind in kinds:
+        color, dash, zh, en = KIND_STYLES.get(kind, ("#d68910", "-", kind, kind))
+        label = plans.get_corridor(name).name_zh if name else t(zh, en, lang)
+        legend.append(
+            LegendEntry(label, facecolor=color, kind="line", linestyle=dash, linewidth=2.8)
+        )
+    corridor_labels = [] if name else _line_labels(line_gdf, ids)
     view = MapView(
-        title=title,
-        subtitle=t(
-            f"{len(ids)} 条轴带 · 经过 {len(member_codes)} 个单元",
-            f"{len(ids)} corridors · {len(member_codes)} units",
-            lang,
-        ),
+        title=plans.get_corridor(name).name_zh
+        if name
+        else t("发展轴带", "Development corridors", lang),
+        subtitle=_corridor_subtitle(name, len(ids), len(unique_members), lang),
         layers=layers,
-        labels=label_units(member_codes, priority_by="population_2020"),
+        labels=corridor_labels
+        + label_units(unique_members.index, priority_by="population_2020", boost=1),
         legend=legend,
         legend_title=t("轴带", "Corridors", lang),
-        sources=list(dict.fromkeys(docs)),
+        sources=document_titles(docs),
         lang=lang,
     )
-    return view, members.drop(columns="color")
+    return view, table
+
+
+def _corridor_subtitle(name: str | None, n_corridors: int, n_units: int, lang: str) -> str:
+    """Kind, member count and carriers of one corridor, or the count of all corridors."""
+    from . import plans
+
+    if not name:
+        return t(
+            f"{n_corridors} 条轴带 · 经过 {n_units} 个单元",
+            f"{n_corridors} corridors · {n_units} units",
+            lang,
+        )
+    corridor = plans.get_corridor(name)
+    _, _, zh, en = KIND_STYLES.get(corridor.kind, ("", "", corridor.kind, corridor.kind))
+    text = t(f"{zh} · 经过 {n_units} 个单元", f"{en} · {n_units} units", lang)
+    carriers = [
+        *_carrier_names(corridor.carriers),
+        *([corridor.carrier_notes] if corridor.carrier_notes else []),
+    ]
+    if carriers:
+        text += t(" · 依托 ", " · carried by ", lang) + "、".join(carriers)
+    return text
+
+
+def _carrier_names(carriers: Any) -> list[str]:
+    try:
+        from . import network
+    except ImportError:
+        return list(carriers or [])
+    names_by_id = dict(zip(*network.list_lines()[["line_id", "name_zh"]].T.values, strict=True))
+    return [names_by_id.get(c, c) for c in carriers or []]
+
+
+def _line_labels(line_gdf: gpd.GeoDataFrame, ids: list[str]) -> list[Label]:
+    """Corridor names at the middle of their lines (lowest priority)."""
+    from . import plans
+
+    out = []
+    for cid, geom in zip(line_gdf["corridor_id"], line_gdf.geometry, strict=True):
+        mid = geom.interpolate(0.5, normalized=True)
+        out.append(
+            Label(
+                plans.get_corridor(cid).name_zh,
+                mid.x,
+                mid.y,
+                priority=-1,
+                size_pt=6,
+                color="#6e2c00",
+            )
+        )
+    return out if len(ids) > 1 else []
+
+
+def _carrier_layers(carriers: Any) -> list[Layer]:
+    """The corridor's carrier lines from the network, when the network is available."""
+    try:
+        from . import network
+    except ImportError:
+        return []
+    ids = list(carriers or [])
+    if not ids:
+        return []
+    lines = network.line_geometries()
+    lines = lines[lines["line_id"].isin(ids)]
+    return (
+        [Layer(lines, {"color": "#212121", "linewidth": 1.2, "zorder": 4.5})] if len(lines) else []
+    )
+
+
+def document_titles(doc_ids: Any) -> list[str]:
+    """Titles of planning documents by id: 《title》（number）, in first-seen order."""
+    from . import plans
+
+    docs = {d.id: d for d in plans.load_catalogue().documents}
+    out = []
+    for doc_id in dict.fromkeys(doc_ids or []):
+        doc = docs.get(str(doc_id))
+        if doc is None:
+            out.append(str(doc_id))
+            continue
+        number = f"（{doc.doc_number}）" if doc.doc_number else ""
+        out.append(f"《{doc.title_zh}》{number}")
+    return out
 
 
 def _reach_frame(reach_table: pd.DataFrame) -> gpd.GeoDataFrame:

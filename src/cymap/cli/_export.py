@@ -1,0 +1,121 @@
+"""``cymap export VIEW [options] --out FILE``: maps and data of any view, for batch work.
+
+The options are named like the pages' URL state (``group, group_b, corridor, from, minutes,
+year, with, without, base_year, lang``), so a bookmarked view exports as it is shown::
+
+    cymap export reach --from 中心城区 --minutes 60 --year 2035 --out reach.png
+    cymap export group 重庆都市圈 --out boundary.pdf
+    cymap export diff --from 中心城区 --year 2035 --base-year today --out diff.svg
+    cymap export targets --year 2025 --out checks.csv
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import export, views
+from .._errors import ExportError
+
+_VIEWS = ("group", "compare", "corridors", "reach", "diff", "population", "targets")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``export`` subcommand."""
+    p = sub.add_parser(
+        "export",
+        help="export a view as PNG/PDF/SVG map or GeoJSON/CSV data",
+        description="Export a view of the pages as a map (png, pdf, svg) or its data "
+        "(geojson, csv); the format follows the suffix of --out. `targets` exports the "
+        "plan-target checks (csv, geojson).",
+    )
+    p.add_argument("view", choices=_VIEWS, metavar="VIEW", help=" | ".join(_VIEWS))
+    p.add_argument("name", nargs="?", help="grouping (group, compare A) or corridor name")
+    p.add_argument(
+        "--out", required=True, type=Path, help="output file: .png .pdf .svg .geojson .csv"
+    )
+    p.add_argument("--group", help="grouping id or name (e.g. 重庆都市圈)")
+    p.add_argument("--group-b", dest="group_b", help="second grouping of `compare`")
+    p.add_argument("--corridor", help="corridor id or name (default: every corridor)")
+    p.add_argument(
+        "--from", dest="origin", default=None, help="origin of reach/diff (default 中心城区)"
+    )
+    p.add_argument("--minutes", type=int, default=60, help="time limit in minutes (default 60)")
+    p.add_argument(
+        "--year", default="2035", help="scenario year or preset (2020, today, 2025, 2035)"
+    )
+    p.add_argument("--base-year", dest="base_year", default="today", help="baseline of `diff`")
+    p.add_argument(
+        "--with",
+        dest="with_lines",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="switch a line on (repeatable)",
+    )
+    p.add_argument(
+        "--without",
+        dest="without_lines",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="switch a line off",
+    )
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the frame texts")
+    p.add_argument("--width", type=int, default=2000, help="image width in pixels (default 2000)")
+    p.add_argument("--height", type=int, default=1500, help="image height in pixels (default 1500)")
+    p.add_argument("--dpi", type=float, default=200, help="dots per inch (300 for print)")
+    p.add_argument("--province", default="500000", help="province adcode of `population`")
+    p.set_defaults(func=_export)
+
+
+def _year(value: str) -> int | str:
+    return int(value) if str(value).isdigit() else value
+
+
+def state_of(args: argparse.Namespace) -> dict:
+    """The URL state of a view from the command-line options."""
+    group = args.group
+    corridor = args.corridor
+    group_b = args.group_b
+    if args.name:
+        if args.view == "corridors":
+            corridor = corridor or args.name
+        elif args.view == "compare" and group and not group_b:
+            group_b = args.name
+        else:
+            group = group or args.name
+    return {
+        "group": group,
+        "group_b": group_b,
+        "corridor": corridor,
+        "from": args.origin,
+        "minutes": args.minutes,
+        "year": _year(args.year),
+        "base_year": _year(args.base_year),
+        "with": list(args.with_lines),
+        "without": list(args.without_lines),
+        "lang": args.lang,
+        "province": args.province,
+    }
+
+
+def _export(args: argparse.Namespace) -> int:
+    fmt = export.format_of(args.out)
+    state = state_of(args)
+    if args.view == "targets":
+        if fmt not in export.DATA_FORMATS:
+            msg = f"{args.out}: `targets` is a table; use --out FILE.csv (or .geojson)"
+            raise ExportError(msg)
+        scenario = views.scenario_of(
+            state["year"], with_lines=state["with"], without_lines=state["without"]
+        )
+        data = export.export_table(views.target_checks(scenario), fmt=fmt)
+    else:
+        data = export.export_view(
+            args.view, state, fmt=fmt, width_px=args.width, height_px=args.height, dpi=args.dpi
+        )
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(f"wrote {args.out} ({len(data) / 1024:,.0f} KiB, {fmt})")
+    return 0
