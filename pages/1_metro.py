@@ -1,8 +1,111 @@
-"""Placeholder."""
+"""都市圈边界: explore a grouping's members, boundary, size and evidence; compare two; overlay reach."""
 
 import streamlit as st
 
-from cymap import ui
+from cymap import analysis, maps, plans, ui, webviews
+from cymap.i18n import tr
 
 lang = ui.sidebar()
-st.title("1_metro")
+st.title(tr("metro.title", lang))
+
+groups = plans.list_groupings()
+ids = groups["id"].tolist()
+names = dict(zip(groups["id"], groups["name_zh"], strict=True))
+
+c1, c2, c3 = st.columns([2, 1, 2])
+with c1:
+    gid = ui.selectbox(
+        tr("metro.group", lang), ids, key="group", default="cq_metro", format_func=names.get
+    )
+with c2:
+    color_by = ui.radio(
+        tr("metro.color_by", lang),
+        ["tier", "membership"],
+        key="color",
+        default="tier",
+        format_func=lambda k: tr(f"metro.color.{k}", lang),
+    )
+with c3:
+    compare_on = ui.checkbox(tr("metro.compare", lang), key="cmp")
+    gid_b = ui.selectbox(
+        tr("metro.group_b", lang),
+        ids,
+        key="group_b",
+        default="cq_main_metro",
+        format_func=names.get,
+        disabled=not compare_on,
+    )
+overlay_on = ui.checkbox(tr("metro.overlay", lang), key="overlay")
+year = ui.selectbox(
+    tr("reach.year", lang),
+    analysis.SCENARIO_CHOICES,
+    key="year",
+    default="2035",
+    disabled=not overlay_on,
+)
+
+grouping = plans.get_grouping(gid)
+if not grouping.enumerated:
+    st.info(tr("metro.not_enumerated", lang) + (f"  \n{grouping.note}" if grouping.note else ""))
+    st.stop()
+
+summary = plans.summary(gid)
+m1, m2, m3 = st.columns(3)
+m1.metric(
+    tr("metro.members", lang).split("及")[0] if lang == "zh" else "Members", summary["n_members"]
+)
+m2.metric(
+    tr("metro.area", lang),
+    f"{summary['area_km2']:,.0f}",
+    delta=analysis.delta_text(summary.get("area_diff_km2"), summary.get("area_diff_pct"), lang),
+    delta_color="off",
+)
+m3.metric(
+    tr("metro.population", lang),
+    f"{summary['population_2020'] / 1e4:,.1f} 万",
+    delta=analysis.delta_text(
+        summary.get("population_diff"), summary.get("population_diff_pct"), lang, scale=1e4
+    ),
+    delta_color="off",
+)
+if summary.get("stated_source"):
+    st.caption(analysis.stated_caption(summary, lang))
+
+if compare_on:
+    compared = plans.compare(gid, gid_b)
+    layers, legend = webviews.compare_layers(
+        compared, name_a=names[gid], name_b=names[gid_b], lang=lang
+    )
+else:
+    layers, legend = webviews.group_layers(
+        plans.members(gid), plans.dissolved_boundary(gid), color_by=color_by, lang=lang
+    )
+check = None
+if overlay_on:
+    check = analysis.grouping_vs_reach(gid, scenario=year)
+    layers.append(webviews.reach_outline_layer(check.within, minutes=check.minutes))
+
+m = maps.base_map(lang=lang, labels=False)
+m.add_child(legend)
+ui.show_map(m, key="metro_map", feature_groups=layers)
+
+if compare_on:
+    st.dataframe(analysis.compare_table(compared, lang), hide_index=True, key="compare_table")
+if check is not None:
+    a, b = st.columns(2)
+    a.markdown(f"**{tr('metro.outside', lang)}**（{check.scenario_label}）")
+    a.dataframe(check.members_outside, hide_index=True)
+    b.markdown(f"**{tr('metro.inside', lang)}**")
+    b.dataframe(check.nonmembers_inside, hide_index=True)
+
+st.subheader(tr("metro.members", lang))
+st.dataframe(analysis.member_table(gid, lang), hide_index=True, key="member_table", width="stretch")
+ui.export_block(
+    "group",
+    {
+        "group": gid,
+        "group_b": gid_b if compare_on else None,
+        "year": year if overlay_on else None,
+        "lang": lang,
+    },
+)

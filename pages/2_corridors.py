@@ -1,8 +1,41 @@
-"""Placeholder."""
+"""发展轴带: the plans' axes and belts drawn through their member places, with carrier lines."""
 
 import streamlit as st
 
-from cymap import ui
+from cymap import analysis, maps, plans, ui, webviews
+from cymap.i18n import tr
 
 lang = ui.sidebar()
-st.title("2_corridors")
+st.title(tr("corr.title", lang))
+
+corridors = plans.list_corridors()
+names = dict(zip(corridors["id"], corridors["name_zh"], strict=True))
+choice = ui.selectbox(
+    tr("corr.pick", lang),
+    ["all", *corridors["id"]],
+    key="corridor",
+    default="all",
+    format_func=lambda c: tr("corr.all", lang) if c == "all" else names[c],
+)
+chosen = corridors["id"].tolist() if choice == "all" else [choice]
+
+layers, legend = webviews.corridor_layers(
+    chosen, line_geoms=analysis.carrier_geometries(), lang=lang
+)
+m = maps.base_map(lang=lang, labels=choice == "all")
+m.add_child(legend)
+ui.show_map(m, key="corridor_map", feature_groups=layers)
+
+if choice != "all":
+    st.subheader(names[choice])
+    st.dataframe(
+        analysis.corridor_evidence(choice, lang),
+        hide_index=True,
+        key="corridor_evidence",
+        width="stretch",
+    )
+st.subheader(tr("corr.members", lang))
+st.dataframe(
+    analysis.corridor_table(chosen, lang), hide_index=True, key="corridor_table", width="stretch"
+)
+ui.export_block("corridors", {"corridor": None if choice == "all" else choice, "lang": lang})

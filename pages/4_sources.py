@@ -1,8 +1,29 @@
-"""Placeholder."""
+"""资料来源: documents, datasets, licences and attribution, and the travel-time model's assumptions."""
 
 import streamlit as st
 
-from cymap import ui
+from cymap import settings, sources, ui
+from cymap.i18n import tr
 
 lang = ui.sidebar()
-st.title("4_sources")
+st.title(tr("sources.title", lang))
+
+st.subheader("规划文件" if lang == "zh" else "Planning documents")
+st.dataframe(sources.documents_table(), hide_index=True, key="documents", width="stretch")
+st.caption(
+    "地图上的每个规划要素都引用文件编号、行号和原文；推断的成员标为“推断”。"
+    if lang == "zh"
+    else "Every plan item on the map cites document, line and verbatim quote; inferred members are labelled inferred."
+)
+
+st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
+st.dataframe(sources.datasets_table(), hide_index=True, key="datasets", width="stretch")
+st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
+
+st.subheader("出行时间模型的假设" if lang == "zh" else "Travel-time model assumptions")
+st.markdown(
+    "门到门时间 = 接驳 + 候车 + 车内 + 换乘 + 离站。详见 `docs/travel_time_model.md`。"
+    if lang == "zh"
+    else "Door-to-door = access + wait + in-vehicle + transfers + egress. See `docs/travel_time_model.md`."
+)
+st.dataframe(sources.model_table(), hide_index=True, key="model", width="stretch")

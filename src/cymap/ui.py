@@ -114,3 +114,87 @@ def guarded(func: Callable[[], Any]) -> Any:
     except CymapError as err:
         show_error(err)
         return None
+
+
+# --- widgets bound to the URL --------------------------------------------------------------
+
+
+def _bound(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[Any],
+    *,
+    key: str,
+    default: Any,
+    **kwargs: Any,
+) -> Any:
+    init_state(key, query_choice(key, options, default=default))
+    value = widget(label, options, key=key, **kwargs)
+    set_query(key, value, default=default)
+    return value
+
+
+def selectbox(label: str, options: Sequence[Any], *, key: str, default: Any, **kwargs: Any) -> Any:
+    """``st.selectbox`` whose value is read from and written to the URL query parameter ``key``."""
+    return _bound(st.selectbox, label, options, key=key, default=default, **kwargs)
+
+
+def radio(label: str, options: Sequence[Any], *, key: str, default: Any, **kwargs: Any) -> Any:
+    """``st.radio`` bound to the URL query parameter ``key``."""
+    return _bound(st.radio, label, options, key=key, default=default, **kwargs)
+
+
+def select_slider(
+    label: str, options: Sequence[Any], *, key: str, default: Any, **kwargs: Any
+) -> Any:
+    """``st.select_slider`` bound to the URL query parameter ``key``."""
+    return _bound(st.select_slider, label, options, key=key, default=default, **kwargs)
+
+
+def checkbox(label: str, *, key: str, default: bool = False, **kwargs: Any) -> bool:
+    """``st.checkbox`` bound to the URL query parameter ``key`` ('1' when checked)."""
+    init_state(key, query_value(key, "1" if default else "0") == "1")
+    value = st.checkbox(label, key=key, **kwargs)
+    set_query(key, "1" if value else "0", default="1" if default else "0")
+    return value
+
+
+def multiselect(
+    label: str, options: Sequence[str], *, key: str, default: Sequence[str] = (), **kwargs: Any
+) -> list[str]:
+    """``st.multiselect`` bound to a comma-separated URL query parameter ``key``."""
+    raw = query_list(key) if key in st.query_params else list(default)
+    init_state(key, [x for x in raw if x in options])
+    value = st.multiselect(label, options, key=key, **kwargs)
+    set_query(key, value, default=",".join(sorted(default)))
+    return value
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -> None:
+    """Download buttons that export exactly the current view (map images and data).
+
+    The files are generated only when a button is clicked (deferred ``data`` callables), by the
+    same renderer as ``cymap export``.
+    """
+    from . import export
+
+    lang = lang or state.get("lang") or "zh"
+    state = {k: v for k, v in state.items() if v not in (None, "", [], ())}
+    stem = "cymap-" + "-".join([kind, *(str(v) for k, v in sorted(state.items()) if k != "lang")])
+    stem = stem.replace(",", "+").replace(" ", "")[:120]
+    st.markdown(f"**{tr('export.header', lang)}**")
+    cols = st.columns(5)
+    for col, fmt in zip(cols, ("png", "pdf", "svg", "csv", "geojson"), strict=True):
+        with col:
+            st.download_button(
+                tr(f"export.{fmt}", lang),
+                data=lambda fmt=fmt: export.export_view(kind, state, fmt=fmt),
+                file_name=f"{stem}.{fmt}",
+                mime=export.MIME_TYPES[fmt],
+                key=f"export_{kind}_{fmt}",
+                on_click="ignore",
+                width="stretch",
+            )

@@ -2,26 +2,221 @@
 
 Each function returns the dynamic layers of a page (``folium.FeatureGroup`` list, passed to
 ``st_folium(feature_group_to_add=...)`` so that changing a widget does not reload the map) and
-the legend to add to the basemap.
+the legend to add to the map.
 """
 
 from __future__ import annotations
 
 import folium
+import geopandas as gpd
+import pandas as pd
 
-from . import maps, units
+from . import maps, plans, units
 from .i18n import tr
+
+SCOPE_COLORS = {"full": "#f6ddcc", "partial": "#fdf2e9"}
+METRO_OUTLINES = (("cq_metro", "#922b21"), ("cd_metro", "#1f618d"))
+WING_COLORS = {"north_wing": "#7d6608", "south_wing": "#196f3d"}
+
+
+def _label(lang: str, zh: str, en: str) -> str:
+    return en if lang == "en" else zh
 
 
 def overview_layers(lang: str = "zh") -> tuple[list[folium.FeatureGroup], maps.Legend]:
-    """Counties of the two provinces, with the circle's scope when the plans catalogue is there."""
-    gdf = units.load_units(level="county")
-    gdf["province"] = gdf["province_adcode"].map({"500000": "重庆市", "510000": "四川省"})
-    layer = maps.units_layer(
-        gdf,
-        color=lambda p: "#f5cba7" if p["province"] == "重庆市" else "#d6eaf8",
-        tooltip={"name_zh": "名称" if lang == "zh" else "Name", "province": "省级"},
-        fill_opacity=0.5,
+    """The circle's scope (full and partial members), both metropolitan areas and both wings."""
+    scope = plans.members("cy_circle")
+    scope["scope"] = scope["partial"].map({True: "partial", False: "full"})
+    tip = {"name_zh": _label(lang, "名称", "Name"), "note": _label(lang, "说明", "Note")}
+    scope["note"] = scope["note"].fillna("")
+    layers = [
+        maps.units_layer(
+            scope,
+            color=lambda p: SCOPE_COLORS[p["scope"]],
+            tooltip=tip,
+            fill_opacity=0.9,
+            line_color="#c8b8a8",
+            weight=0.5,
+            name="scope",
+        )
+    ]
+    for gid, color in (*METRO_OUTLINES, *WING_COLORS.items()):
+        dash = "6 4" if gid in WING_COLORS else None
+        layers.append(
+            maps.boundary_layer(
+                plans.dissolved_boundary(gid), color=color, weight=3, dash=dash, name=gid
+            )
+        )
+    items = [
+        (tr("legend.scope", lang), SCOPE_COLORS["full"]),
+        (tr("legend.scope_partial", lang), SCOPE_COLORS["partial"]),
+        (tr("legend.cq_metro", lang), METRO_OUTLINES[0][1]),
+        (tr("legend.cd_metro", lang), METRO_OUTLINES[1][1]),
+        (tr("legend.wing_north", lang) + " ┅", WING_COLORS["north_wing"]),
+        (tr("legend.wing_south", lang) + " ┅", WING_COLORS["south_wing"]),
+    ]
+    return layers, maps.Legend("", items)
+
+
+def group_layers(
+    members: gpd.GeoDataFrame,
+    boundary: gpd.GeoDataFrame,
+    *,
+    color_by: str = "tier",
+    lang: str = "zh",
+) -> tuple[list[folium.FeatureGroup], maps.Legend]:
+    """Members coloured by tier or by stated/inferred membership, and the dissolved boundary."""
+    gdf = members.copy()
+    if color_by == "tier" and gdf["tier"].notna().any():
+        gdf["tier"] = gdf["tier"].fillna(_label(lang, "其他成员", "Other member"))
+        present = list(dict.fromkeys(gdf["tier"]))
+        colors = {t: maps.TIER_COLORS.get(t, "#aab7b8") for t in present}
+        color = lambda p: colors[p["tier"]]  # noqa: E731
+        legend = maps.Legend(tr("metro.color.tier", lang), [(t, colors[t]) for t in present])
+    else:
+        colors = {"stated": maps.PALETTE["stated"], "inferred": maps.PALETTE["inferred"]}
+        color = lambda p: colors.get(p["membership"], "#aab7b8")  # noqa: E731
+        labels = {
+            "stated": _label(lang, "明确列出", "Stated"),
+            "inferred": _label(lang, "推断", "Inferred"),
+        }
+        legend = maps.Legend(
+            tr("metro.color.membership", lang),
+            [(labels[k], v) for k, v in colors.items() if k in set(gdf["membership"])],
+        )
+    gdf["quote"] = gdf["quote"].fillna("")
+    tip = {
+        "name_zh": _label(lang, "名称", "Name"),
+        "tier": _label(lang, "层级", "Tier"),
+        "membership": _label(lang, "依据", "Basis"),
+        "quote": _label(lang, "原文", "Quote"),
+    }
+    tip = {k: v for k, v in tip.items() if k in gdf.columns}
+    gdf["tier"] = gdf["tier"].fillna("—") if "tier" in gdf else "—"
+    layers = [
+        maps.units_layer(gdf, color=color, tooltip=tip, name="members"),
+        maps.boundary_layer(boundary, name="boundary"),
+        maps.label_layer(gdf.index),
+    ]
+    return layers, legend
+
+
+def compare_layers(
+    compared: gpd.GeoDataFrame, *, name_a: str, name_b: str, lang: str = "zh"
+) -> tuple[list, maps.Legend]:
+    """Two groupings: both / only A / only B."""
+    gdf = compared.copy()
+    side_label = {
+        "both": tr("side.both", lang),
+        "only_a": f"{tr('side.only_a', lang)}：{name_a}",
+        "only_b": f"{tr('side.only_b', lang)}：{name_b}",
+    }
+    gdf["side_label"] = gdf["side"].map(side_label)
+    layers = [
+        maps.units_layer(
+            gdf,
+            color=lambda p: maps.PALETTE[p["side"]],
+            tooltip={
+                "name_zh": _label(lang, "名称", "Name"),
+                "side_label": _label(lang, "归属", "Side"),
+            },
+            name="compare",
+        ),
+        maps.label_layer(gdf.index),
+    ]
+    legend = maps.Legend(
+        "", [(side_label[s], maps.PALETTE[s]) for s in ("both", "only_a", "only_b")]
     )
-    legend = maps.Legend(tr("legend.scope", lang), [("重庆市", "#f5cba7"), ("四川省", "#d6eaf8")])
-    return [layer], legend
+    return layers, legend
+
+
+def reach_outline_layer(within_adcodes: list[str], *, minutes: int) -> folium.FeatureGroup:
+    """The outline of the units reachable within ``minutes`` (dashed), to overlay a grouping."""
+    if not within_adcodes:
+        return folium.FeatureGroup(name="reach_outline", control=False)
+    gdf = units.load_units().loc[within_adcodes]
+    outline = gpd.GeoDataFrame({"minutes": [minutes]}, geometry=[gdf.union_all()], crs=gdf.crs)
+    return maps.boundary_layer(outline, color="#1a5276", weight=3, dash="8 6", name="reach_outline")
+
+
+def corridor_layers(
+    corridor_ids: list[str], *, line_geoms: gpd.GeoDataFrame | None = None, lang: str = "zh"
+) -> tuple[list, maps.Legend]:
+    """Corridors drawn through their members' seats, members highlighted, carriers drawn.
+
+    ``line_geoms`` are the network's line geometries (``network.line_geometries()``) for the
+    carriers; they are drawn thin under the corridor lines when given.
+    """
+    kinds = {"axis": "#c0392b", "belt": "#d68910", "radial_corridor": "#7d3c98"}
+    lines, points, member_codes, carriers = [], [], [], []
+    for cid in corridor_ids:
+        c = plans.get_corridor(cid)
+        geom = plans.corridor_geometry(cid, spokes=c.kind == "radial_corridor")
+        head = geom[geom["feature"] == "line"].copy()
+        head["kind"] = c.kind
+        head["carriers"] = "、".join(c.carriers) or "—"
+        head["carrier_notes"] = c.carrier_notes or ""
+        lines.append(head)
+        pts = geom[geom["feature"] == "member"]
+        points.append(pts)
+        member_codes += [a for a in pts["adcode"] if a and a in units.load_units().index]
+        carriers += list(c.carriers)
+    layers = []
+    loaded = units.load_units()
+    member_codes = list(dict.fromkeys(member_codes))
+    if member_codes:
+        layers.append(
+            maps.units_layer(
+                loaded.loc[member_codes, ["name_zh"]],
+                color="#f9e79f",
+                tooltip={"name_zh": _label(lang, "名称", "Name")},
+                fill_opacity=0.55,
+                name="corridor_members",
+            )
+        )
+    if line_geoms is not None and carriers:
+        sel = line_geoms[line_geoms["line_id"].isin(carriers)]
+        if len(sel):
+            layers.append(
+                maps.lines_layer(
+                    sel[["line_id", "name_zh", "geometry"]],
+                    style=lambda _p: {"color": "#34495e", "weight": 2, "opacity": 0.7},
+                    tooltip={"name_zh": _label(lang, "依托线路", "Carrier")},
+                    name="carriers",
+                )
+            )
+    if lines:
+        gl = gpd.GeoDataFrame(pd.concat(lines, ignore_index=True), crs=lines[0].crs)
+        layers.append(
+            maps.lines_layer(
+                gl[["name_zh", "kind", "carriers", "carrier_notes", "geometry"]],
+                style=lambda p: {
+                    "color": kinds.get(p["kind"], "#555"),
+                    "weight": 5,
+                    "opacity": 0.85,
+                    "dashArray": "10 6" if p["kind"] == "belt" else None,
+                },
+                tooltip={
+                    "name_zh": _label(lang, "轴带", "Corridor"),
+                    "carriers": tr("corr.carriers", lang),
+                    "carrier_notes": _label(lang, "其他依托", "Other carriers"),
+                },
+                name="corridors",
+            )
+        )
+    if member_codes:
+        layers.append(maps.label_layer(member_codes))
+    kind_label = {
+        "axis": _label(lang, "发展轴", "Axis"),
+        "belt": _label(lang, "发展带", "Belt"),
+        "radial_corridor": _label(lang, "放射通道", "Radial corridor"),
+    }
+    legend = maps.Legend(
+        "",
+        [(kind_label[k], v) for k, v in kinds.items()]
+        + [
+            (_label(lang, "经过城市", "Member places"), "#f9e79f"),
+            (tr("corr.carriers", lang), "#34495e"),
+        ],
+    )
+    return layers, legend

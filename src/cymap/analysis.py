@@ -1,0 +1,252 @@
+"""Tables the pages show: members with evidence, comparisons, grouping vs commute reach.
+
+These combine the plans catalogue and the travel-time engine into plain DataFrames that both
+the dashboard and the exporter use. No Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from . import plans, scenarios, travel_time, units
+
+#: Scenario choices offered by the pages: presets plus plain years.
+SCENARIO_CHOICES = ("2020", "today", "2025", "2030", "2035")
+#: Origins offered by the pages: the 中心城区 set, then major seats.
+ORIGIN_CHOICES = (
+    "中心城区",
+    "成都市",
+    "永川区",
+    "荣昌区",
+    "万州区",
+    "涪陵区",
+    "宜宾市",
+    "泸州市",
+    "南充市",
+    "达州市",
+    "内江市",
+    "自贡市",
+    "广安市",
+    "遂宁市",
+)
+
+
+def scenario_label(key: str, lang: str = "zh") -> str:
+    """Human label of a scenario choice ('today' -> '现状（2026）')."""
+    if key == "today":
+        year = scenarios.preset("today").year
+        return f"现状（{year}）" if lang == "zh" else f"Today ({year})"
+    if key == "2020":
+        return "2020（规划基年）" if lang == "zh" else "2020 (plans' base year)"
+    if key in ("2025", "2035"):
+        return f"{key}（规划目标年）" if lang == "zh" else f"{key} (plan horizon)"
+    return key
+
+
+def delta_text(
+    diff: float | None, pct: float | None, lang: str = "zh", *, scale: float = 1.0
+) -> str | None:
+    """'+10 (+0.0%) 相对文件所述' style delta for st.metric, or None without a stated figure."""
+    if diff is None or pct is None or pd.isna(diff):
+        return None
+    unit = " 万" if scale == 1e4 else ""
+    text = f"{diff / scale:+,.1f}{unit} ({pct:+.1f}%)"
+    return text + (" 对比文件所述" if lang == "zh" else " vs stated")
+
+
+def stated_caption(summary: dict, lang: str = "zh") -> str:
+    """The documents' own size figures and their source, under the computed metrics."""
+    parts = []
+    if summary.get("stated_area_km2"):
+        parts.append(f"{summary['stated_area_km2']:,.0f} km²")
+    if summary.get("stated_population"):
+        parts.append(f"{summary['stated_population'] / 1e4:,.2f} 万人")
+    year = summary.get("stated_year", "")
+    note = summary.get("stated_note") or ""
+    head = "文件所述" if lang == "zh" else "Stated in the document"
+    comp = (
+        "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）"
+        if lang == "zh"
+        else "Computed: 天地图 2024 boundaries (equal-area) and the 2020 census"
+    )
+    return f"{head}（{year}）：{' / '.join(parts)} — {summary['stated_source']} {note}  \n{comp}"
+
+
+def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
+    """Members of a grouping with tier, stated/inferred, evidence quote, area and population."""
+    gdf = plans.members(group)
+    table = gdf.drop(columns="geometry").reset_index()
+    docs = {d.id: d.title_zh for d in plans.load_catalogue().documents}
+    table["source"] = table["document"].map(lambda d: f"{d} {docs.get(d, '')}" if d else "")
+    cols = [
+        "adcode",
+        "name_zh",
+        "tier",
+        "membership",
+        "partial",
+        "quote",
+        "source",
+        "line",
+        "note",
+        "area_km2",
+        "population_2020",
+    ]
+    table = table[[c for c in cols if c in table.columns]]
+    if lang == "zh":
+        table = table.rename(
+            columns={
+                "adcode": "区划代码",
+                "name_zh": "名称",
+                "tier": "层级",
+                "membership": "依据",
+                "partial": "部分纳入",
+                "quote": "原文",
+                "source": "文件",
+                "line": "行",
+                "note": "说明",
+                "area_km2": "面积km²",
+                "population_2020": "2020年人口",
+            }
+        )
+    return table
+
+
+def compare_table(compared: gpd.GeoDataFrame, lang: str = "zh") -> pd.DataFrame:
+    """Both / only A / only B as a table sorted by side."""
+    order = {"both": 0, "only_a": 1, "only_b": 2}
+    table = compared.drop(columns="geometry").reset_index()
+    table = table.sort_values(
+        by=["side", "adcode"], key=lambda s: s.map(order) if s.name == "side" else s
+    )
+    if lang == "zh":
+        table["side"] = table["side"].map(
+            {"both": "两者共有", "only_a": "仅在A", "only_b": "仅在B"}
+        )
+        table = table.rename(
+            columns={
+                "adcode": "区划代码",
+                "name_zh": "名称",
+                "level": "级别",
+                "side": "归属",
+                "area_km2": "面积km²",
+                "population_2020": "2020年人口",
+            }
+        )
+    return table
+
+
+@dataclass(frozen=True)
+class GroupingReach:
+    """A grouping checked against the commute reach of an origin in a scenario."""
+
+    group: str
+    origin: str
+    minutes: float
+    scenario_label: str
+    within: list[str]
+    members_outside: pd.DataFrame
+    nonmembers_inside: pd.DataFrame
+
+
+def grouping_vs_reach(
+    group: str, *, scenario: str = "2035", origin: str = "中心城区", minutes: float = 60
+) -> GroupingReach:
+    """Which members are outside the reach and which non-members are inside it.
+
+    Prefecture members (e.g. 广安市) are expanded to their counties, since reach is computed per
+    county-level unit.
+    """
+    reach = travel_time.reach(origin, minutes=minutes, scenario=scenarios.for_year(scenario))
+    table = reach.table
+    member_counties = set(plans.group_county_adcodes(group))
+    within = table.loc[table["within"], "adcode"].tolist()
+    cols = ["adcode", "name_zh", "minutes"]
+    outside = table[table["adcode"].isin(member_counties) & ~table["within"]][cols]
+    inside = table[~table["adcode"].isin(member_counties) & table["within"]][cols]
+    return GroupingReach(
+        group=group,
+        origin=origin,
+        minutes=minutes,
+        scenario_label=scenario_label(scenario),
+        within=within,
+        members_outside=outside.sort_values("minutes").round({"minutes": 0}).reset_index(drop=True),
+        nonmembers_inside=inside.sort_values("minutes")
+        .round({"minutes": 0})
+        .reset_index(drop=True),
+    )
+
+
+def unit_names() -> dict[str, str]:
+    """Adcode -> official name of every unit."""
+    return units.load_units()["name_zh"].to_dict()
+
+
+def carrier_geometries() -> gpd.GeoDataFrame | None:
+    """Geometries of every network line (all statuses), for drawing corridor carriers."""
+    from . import network
+
+    return network.line_geometries()
+
+
+def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
+    """Corridors with kind, ordered member places, carrier lines (names) and documents."""
+    from . import network
+
+    line_names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
+    docs = {d.id: d.title_zh for d in plans.load_catalogue().documents}
+    rows = []
+    for cid in corridor_ids:
+        c = plans.get_corridor(cid)
+        rows.append(
+            {
+                "name_zh": c.name_zh,
+                "kind": c.kind,
+                "members": " → ".join(m.name for m in c.members),
+                "carriers": "、".join(line_names.get(x, x) for x in c.carriers),
+                "carrier_notes": c.carrier_notes or "",
+                "documents": "；".join(f"{d} {docs.get(d, '')}" for d in c.documents),
+            }
+        )
+    table = pd.DataFrame(rows)
+    if lang == "zh":
+        kinds = {"axis": "发展轴", "belt": "发展带", "radial_corridor": "放射通道"}
+        table["kind"] = table["kind"].map(lambda k: kinds.get(k, k))
+        table = table.rename(
+            columns={
+                "name_zh": "轴带",
+                "kind": "类型",
+                "members": "经过城市（顺序）",
+                "carriers": "依托线路",
+                "carrier_notes": "其他依托",
+                "documents": "文件",
+            }
+        )
+    return table
+
+
+def corridor_evidence(corridor_id: str, lang: str = "zh") -> pd.DataFrame:
+    """Every evidence quote of a corridor and its members: document, line, verbatim text."""
+    c = plans.get_corridor(corridor_id)
+    rows = [
+        {"item": c.name_zh, "document": e.document, "line": e.line, "quote": e.quote}
+        for e in c.evidence
+    ]
+    rows += [
+        {
+            "item": m.name,
+            "document": m.evidence.document,
+            "line": m.evidence.line,
+            "quote": m.evidence.quote,
+        }
+        for m in c.members
+        if m.evidence is not None
+    ]
+    table = pd.DataFrame(rows)
+    if lang == "zh":
+        table = table.rename(
+            columns={"item": "对象", "document": "文件", "line": "行", "quote": "原文"}
+        )
+    return table
