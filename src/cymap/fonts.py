@@ -72,11 +72,12 @@ def _pick_face(path: Path) -> tuple[int, str]:
     """Index and family of the Simplified Chinese face in a font file."""
     from fontTools.ttLib import TTCollection, TTFont
 
-    if path.suffix.lower() in (".ttc", ".otc") or path.name.endswith(".ttc"):
-        collection = TTCollection(str(path), lazy=True)
-        families = [f["name"].getDebugName(1) for f in collection.fonts]
+    if path.suffix.lower() in (".ttc", ".otc"):
+        with TTCollection(str(path), lazy=True) as collection:
+            families = [f["name"].getDebugName(1) for f in collection.fonts]
     else:
-        families = [TTFont(str(path), lazy=True)["name"].getDebugName(1)]
+        with TTFont(str(path), lazy=True) as single:
+            families = [single["name"].getDebugName(1)]
     for i, family in enumerate(families):
         if family == PREFERRED_FAMILY:
             return i, family
@@ -132,8 +133,8 @@ def register_cjk_font() -> str:
 def _codepoints(path: Path, face_index: int) -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
-    tt = TTFont(str(path), fontNumber=face_index, lazy=True)
-    return frozenset(tt.getBestCmap() or {})
+    with TTFont(str(path), fontNumber=face_index, lazy=True) as tt:
+        return frozenset(tt.getBestCmap() or {})
 
 
 def missing_glyphs(text: str, *, font: CjkFont | None = None) -> str:

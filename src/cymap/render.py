@@ -36,7 +36,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
-from matplotlib.patheffects import withStroke
+from matplotlib.patheffects import Stroke
 
 from . import fonts, settings, units
 from ._errors import ExportError
@@ -97,6 +97,7 @@ class Label:
     size_pt: float = 7.0
     weight: str = "normal"
     color: str = "#222222"
+    marker: bool = True
 
 
 @dataclasses.dataclass(frozen=True)
@@ -282,27 +283,29 @@ def _place_labels(ax: Any, fig: Figure, labels: list[Label], font: FontPropertie
     drawn = 0
     for lab in sorted(labels, key=lambda x: -x.priority):
         x, y = tr.transform(lab.lon, lab.lat)
-        for dx, dy, ha, va in offsets:
-            text = ax.annotate(
-                lab.text,
-                (x, y),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha=ha,
-                va=va,
-                fontproperties=font,
-                fontsize=lab.size_pt,
-                fontweight=lab.weight,
-                color=lab.color,
-                zorder=8,
-                annotation_clip=True,
-                path_effects=[withStroke(linewidth=2.2, foreground="white")],
-            )
+        for dx, dy, ha, va in offsets if lab.marker else [(0, 0, "center", "center")]:
+            kwargs = {
+                "xytext": (dx, dy),
+                "textcoords": "offset points",
+                "ha": ha,
+                "va": va,
+                "fontproperties": font,
+                "fontsize": lab.size_pt,
+                "fontweight": lab.weight,
+                "annotation_clip": True,
+            }
+            text = ax.annotate(lab.text, (x, y), color=lab.color, zorder=8, **kwargs)
             box = text.get_window_extent(renderer).expanded(1.08, 1.15)
             inside = ax_box.contains(box.x0, box.y0) and ax_box.contains(box.x1, box.y1)
             if inside and not any(box.overlaps(other) for other in taken):
                 taken.append(box)
-                ax.plot([x], [y], marker="o", markersize=1.8, color=lab.color, zorder=8)
+                # White halo drawn as outlines underneath; the label itself stays real text.
+                halo = [Stroke(linewidth=2.2, foreground="white")]
+                ax.annotate(
+                    lab.text, (x, y), color="white", zorder=7.9, path_effects=halo, **kwargs
+                )
+                if lab.marker:
+                    ax.plot([x], [y], marker="o", markersize=1.8, color=lab.color, zorder=8)
                 drawn += 1
                 break
             text.remove()

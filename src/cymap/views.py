@@ -523,6 +523,7 @@ def _line_labels(line_gdf: gpd.GeoDataFrame, ids: list[str]) -> list[Label]:
                 priority=-1,
                 size_pt=6,
                 color="#6e2c00",
+                marker=False,
             )
         )
     return out if len(ids) > 1 else []
