@@ -1,8 +1,106 @@
-"""Placeholder."""
+"""通勤圈: door-to-door reach from an origin, line toggles, scenario comparison, plan targets."""
 
 import streamlit as st
 
-from cymap import ui
+from cymap import analysis, maps, ui, webviews
+from cymap.i18n import tr
 
 lang = ui.sidebar()
-st.title("3_reach")
+st.title(tr("reach.title", lang))
+
+c1, c2, c3, c4 = st.columns([2, 2, 2, 3])
+with c1:
+    origin = ui.selectbox(
+        tr("reach.origin", lang), analysis.ORIGIN_CHOICES, key="from", default="中心城区"
+    )
+with c2:
+    minutes = ui.select_slider(
+        tr("reach.minutes", lang), [30, 45, 60, 90], key="minutes", default=60
+    )
+with c3:
+    year = ui.selectbox(
+        tr("reach.year", lang),
+        analysis.SCENARIO_CHOICES,
+        key="year",
+        default="today",
+        format_func=lambda k: analysis.scenario_label(k, lang),
+    )
+with c4:
+    compare = ui.radio(
+        tr("reach.compare_mode", lang),
+        ["none", "sets", "saved"],
+        key="cmp",
+        default="none",
+        format_func=lambda k: tr(f"reach.compare.{k}", lang),
+        horizontal=True,
+    )
+    base_year = ui.selectbox(
+        tr("reach.baseline", lang),
+        analysis.SCENARIO_CHOICES,
+        key="base_year",
+        default="2020",
+        format_func=lambda k: analysis.scenario_label(k, lang),
+        disabled=compare == "none",
+    )
+
+with st.sidebar:
+    with_lines, without_lines = ui.line_toggles(
+        analysis.lines_catalogue(year), year=year, lang=lang
+    )
+params = ui.model_params_editor(lang)
+
+view = analysis.reach_view(
+    origin,
+    minutes=minutes,
+    year=year,
+    with_lines=with_lines,
+    without_lines=without_lines,
+    base_year=None if compare == "none" else base_year,
+    params=params,
+)
+summary = view.reach.summary
+base = view.base.summary if view.base is not None else None
+m1, m2, m3 = st.columns(3)
+m1.metric(
+    tr("reach.units_within", lang),
+    summary["units_within"],
+    delta=None if base is None else summary["units_within"] - base["units_within"],
+)
+m2.metric(
+    tr("reach.area_within", lang),
+    f"{summary['area_km2_within']:,.0f}",
+    delta=None if base is None else f"{summary['area_km2_within'] - base['area_km2_within']:+,.0f}",
+)
+m3.metric(
+    tr("reach.pop_within", lang),
+    f"{summary['population_within'] / 1e4:,.0f} 万",
+    delta=None
+    if base is None
+    else f"{(summary['population_within'] - base['population_within']) / 1e4:+,.0f} 万",
+)
+
+layers, legend = webviews.reach_layers(view, compare=compare, lang=lang)
+m = maps.base_map(lang=lang)
+m.add_child(legend)
+ui.show_map(m, key="reach_map", feature_groups=layers)
+
+st.subheader(tr("reach.targets", lang))
+st.dataframe(view.targets, hide_index=True, key="targets", width="stretch")
+st.subheader(tr("reach.table", lang))
+st.dataframe(
+    view.reach.table if view.diff is None else view.diff,
+    hide_index=True,
+    key="reach_table",
+    width="stretch",
+)
+state = {
+    "from": origin,
+    "minutes": minutes,
+    "year": year,
+    "with": with_lines,
+    "without": without_lines,
+    "lang": lang,
+}
+if compare != "none":
+    state["base_year"] = base_year
+ui.export_block("diff" if compare != "none" else "reach", state)

@@ -250,3 +250,80 @@ def corridor_evidence(corridor_id: str, lang: str = "zh") -> pd.DataFrame:
             columns={"item": "对象", "document": "文件", "line": "行", "quote": "原文"}
         )
     return table
+
+
+@dataclass(frozen=True)
+class ReachView:
+    """Everything the commute-reach page shows for one state of its widgets."""
+
+    reach: travel_time.Reach
+    base: travel_time.Reach | None
+    diff: pd.DataFrame | None
+    lines: gpd.GeoDataFrame
+    targets: pd.DataFrame
+
+
+def reach_view(
+    origin: str,
+    *,
+    minutes: float,
+    year: str,
+    with_lines: list[str] | tuple[str, ...] = (),
+    without_lines: list[str] | tuple[str, ...] = (),
+    base_year: str | None = None,
+    params: scenarios.ModelParams = scenarios.DEFAULT_PARAMS,
+) -> ReachView:
+    """Reach of a scenario, optionally against a baseline scenario, plus the plan-target checks."""
+    from . import network
+
+    scenario = scenarios.for_year(
+        year, with_lines=with_lines, without_lines=without_lines, params=params
+    )
+    reach = travel_time.reach(origin, minutes=minutes, scenario=scenario)
+    base = diff = None
+    if base_year is not None:
+        base = travel_time.reach(
+            origin, minutes=minutes, scenario=scenarios.for_year(base_year, params=params)
+        )
+        diff = travel_time.compare_reach(base, reach)
+    lines = network.line_geometries(scenario=scenario)
+    return ReachView(
+        reach=reach, base=base, diff=diff, lines=lines, targets=target_checks(scenario)
+    )
+
+
+def target_checks(scenario: scenarios.Scenario) -> pd.DataFrame:
+    """Every checkable travel-time target of the plans in a scenario: pass/fail and who fails."""
+    rows = []
+    for target in plans.list_targets():
+        if target.kind not in ("reach", "pair") or not getattr(target, "checkable", True):
+            continue
+        check = travel_time.check_target(target, scenario=scenario)
+        failing = check.table[~check.table["passes"]]
+        ev = target.evidence[0] if target.evidence else None
+        rows.append(
+            {
+                "target": target.name_zh,
+                "year": target.year,
+                "limit_min": target.max_minutes,
+                "passes": check.passes,
+                "units_checked": len(check.table),
+                "units_passing": int(check.table["passes"].sum()),
+                "failing": "、".join(
+                    f"{n}({m:.0f})" if pd.notna(m) else n
+                    for n, m in zip(failing["name_zh"], failing["minutes"], strict=True)
+                ),
+                "source": f"{ev.document}:{ev.line} {ev.quote}" if ev else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def lines_catalogue(year: str) -> pd.DataFrame:
+    """Lines for the toggle panel: id, name, kind, mode, status, open year, source, open in ``year``."""
+    from . import network
+
+    lines = network.list_lines()
+    active = network.active_lines(scenarios.for_year(year))
+    lines["open_in_year"] = lines["line_id"].isin(active)
+    return lines

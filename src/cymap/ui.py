@@ -198,3 +198,125 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
                 on_click="ignore",
                 width="stretch",
             )
+
+
+# --- commute-reach controls ----------------------------------------------------------------
+
+_STATUS_ZH = {"existing": "既有", "under_construction": "在建", "planned": "规划", "study": "研究"}
+_MODE_ZH = {
+    "hsr": "高铁",
+    "intercity": "城际",
+    "suburban": "市域(郊)铁路",
+    "conventional": "普速铁路",
+    "metro_link": "轨道交通",
+    "expressway": "高速公路",
+}
+
+
+def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[str]]:
+    """A checkbox for every line, grouped by mode, ticked when open in ``year``.
+
+    Returns the explicit toggles relative to the year: (lines switched on, lines switched off);
+    both are kept in the URL (``with``, ``without``).
+    """
+    with_ids, without_ids = set(query_list("with")), set(query_list("without"))
+    if st.session_state.get("_lines_year") != year:
+        for row in lines.itertuples():
+            st.session_state[f"ln_{row.line_id}"] = (
+                row.open_in_year or row.line_id in with_ids
+            ) and row.line_id not in without_ids
+        st.session_state["_lines_year"] = year
+    on, off = [], []
+    st.markdown(f"**{tr('reach.lines', lang)}**")
+    for mode, group in lines.groupby("mode", sort=False):
+        label = _MODE_ZH.get(mode, mode) if lang == "zh" else mode
+        with st.expander(
+            f"{label}（{int(group['open_in_year'].sum())}/{len(group)}）", expanded=mode == "hsr"
+        ):
+            for row in group.itertuples():
+                year_text = "年份未定" if pd_isna(row.open_year) else str(int(row.open_year))
+                status = _STATUS_ZH.get(row.status, row.status) if lang == "zh" else row.status
+                checked = st.checkbox(
+                    f"{row.name_zh}（{status}，{year_text}）",
+                    key=f"ln_{row.line_id}",
+                    help=str(row.source),
+                )
+                if checked and not row.open_in_year:
+                    on.append(row.line_id)
+                elif not checked and row.open_in_year:
+                    off.append(row.line_id)
+    set_query("with", on, default="")
+    set_query("without", off, default="")
+    return on, off
+
+
+def pd_isna(value: Any) -> bool:
+    """True for None/NaN/NA (pandas' isna for scalars)."""
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+def model_params_editor(lang: str) -> Any:
+    """Number inputs for the main travel-time model parameters; returns the ModelParams."""
+    from .scenarios import DEFAULT_PARAMS
+
+    p = DEFAULT_PARAMS
+    with st.expander(tr("reach.params", lang)):
+        c1, c2, c3 = st.columns(3)
+        access = c1.number_input(
+            "高铁接驳（分钟）" if lang == "zh" else "HSR access (min)",
+            0.0,
+            90.0,
+            p.rail_access_min["hsr"],
+            5.0,
+            key="p_access",
+        )
+        headway = c1.number_input(
+            "高铁发车间隔（分钟）" if lang == "zh" else "HSR headway (min)",
+            5.0,
+            180.0,
+            p.rail_headway_min["hsr"],
+            5.0,
+            key="p_headway",
+        )
+        transfer = c2.number_input(
+            "换乘（分钟）" if lang == "zh" else "Transfer (min)",
+            0.0,
+            60.0,
+            p.transfer_min,
+            5.0,
+            key="p_transfer",
+        )
+        factor = c2.number_input(
+            "高铁速度系数" if lang == "zh" else "HSR schedule factor",
+            0.3,
+            1.0,
+            p.schedule_factor["hsr"],
+            0.05,
+            key="p_factor",
+        )
+        road_speed = c3.number_input(
+            "道路平均车速（km/h）" if lang == "zh" else "Road speed (km/h)",
+            20.0,
+            120.0,
+            p.road_speed_kph,
+            5.0,
+            key="p_road_speed",
+        )
+        road_access = c3.number_input(
+            "道路接驳（分钟）" if lang == "zh" else "Road access (min)",
+            0.0,
+            60.0,
+            p.road_access_min,
+            5.0,
+            key="p_road_access",
+        )
+    return p.updated(
+        rail_access_min={"hsr": access},
+        rail_headway_min={"hsr": headway},
+        transfer_min=transfer,
+        schedule_factor={"hsr": factor},
+        road_speed_kph=road_speed,
+        road_access_min=road_access,
+    )

@@ -220,3 +220,116 @@ def corridor_layers(
         ],
     )
     return layers, legend
+
+
+LINE_COLORS = {
+    "hsr": "#c0392b",
+    "intercity": "#8e44ad",
+    "suburban": "#d35400",
+    "conventional": "#5d6d7e",
+    "metro_link": "#16a085",
+    "expressway": "#1f618d",
+}
+STATUS_COLORS = {
+    "both": "#7d3c98",
+    "base_only": "#e74c3c",
+    "other_only": "#27ae60",
+    "neither": "#eeeeee",
+}
+SAVED_BANDS = (
+    (1, "#f2f3f4"),
+    (5, "#d4efdf"),
+    (15, "#82e0aa"),
+    (30, "#28b463"),
+    (float("inf"), "#186a3b"),
+)
+
+
+def _saved_color(saved: float | None) -> str:
+    if saved is None or pd.isna(saved):
+        return "#f2f3f4"
+    for upper, color in SAVED_BANDS:
+        if saved < upper:
+            return color
+    return SAVED_BANDS[-1][1]
+
+
+def reach_layers(
+    view, *, compare: str = "none", lang: str = "zh"
+) -> tuple[list[folium.FeatureGroup], maps.Legend]:
+    """Units coloured by minutes (or by the comparison with the baseline), origins and lines.
+
+    ``view`` is an :class:`cymap.analysis.ReachView`; ``compare`` is 'none', 'sets' (baseline
+    only / scenario only / both) or 'saved' (minutes saved against the baseline).
+    """
+    table = view.reach.table.set_index("adcode")
+    gdf = units.load_units(level="county")[["name_zh"]].join(table[["minutes", "within"]])
+    gdf["minutes_text"] = gdf["minutes"].map(lambda m: "—" if pd.isna(m) else f"{m:.0f}")
+    tip = {"name_zh": _label(lang, "名称", "Name"), "minutes_text": _label(lang, "分钟", "Minutes")}
+    if compare != "none" and view.diff is not None:
+        diff = view.diff.set_index("adcode")
+        gdf["status"] = diff["status"]
+        gdf["saved"] = diff["minutes_saved"]
+        gdf["saved_text"] = gdf["saved"].map(lambda m: "—" if pd.isna(m) else f"{m:.0f}")
+        tip["saved_text"] = _label(lang, "节省分钟", "Minutes saved")
+        if compare == "sets":
+            labels = {
+                "both": _label(lang, "两者均在范围内", "Within in both"),
+                "base_only": _label(lang, "仅基准", "Baseline only"),
+                "other_only": _label(lang, "仅情景（新增）", "Scenario only (gained)"),
+                "neither": _label(lang, "均不在", "Neither"),
+            }
+            layer = maps.units_layer(
+                gdf, color=lambda p: STATUS_COLORS[p["status"]], tooltip=tip, name="reach"
+            )
+            legend = maps.Legend("", [(labels[k], v) for k, v in STATUS_COLORS.items()])
+        else:
+            layer = maps.units_layer(
+                gdf,
+                color=lambda p: _saved_color(p["saved"] if p["saved"] != "nan" else None),
+                tooltip=tip,
+                name="reach",
+            )
+            lower, items = 0, []
+            for upper, color in SAVED_BANDS:
+                items.append((f"≥ {lower}" if upper == float("inf") else f"{lower}–{upper}", color))
+                lower = upper
+            legend = maps.Legend(tr("reach.compare.saved", lang), items)
+    else:
+        layer = maps.units_layer(
+            gdf,
+            color=lambda p: maps.minutes_color(
+                None if p["minutes"] in (None, "nan") else p["minutes"]
+            ),
+            tooltip=tip,
+            name="reach",
+        )
+        legend = maps.minutes_legend(lang)
+    origins = units.load_units().loc[view.reach.origin_adcodes]
+    origin_outline = gpd.GeoDataFrame(geometry=[origins.union_all()], crs=origins.crs)
+    lines = view.lines.copy()
+    lines["state"] = lines["active"].map(
+        {True: _label(lang, "开通", "open"), False: _label(lang, "未开通", "not open")}
+    )
+    line_layer = maps.lines_layer(
+        lines[
+            ["line_id", "name_zh", "mode", "status", "open_year", "active", "state", "geometry"]
+        ].assign(open_year=lines["open_year"].astype(str)),
+        style=lambda p: {
+            "color": LINE_COLORS.get(p["mode"], "#555"),
+            "weight": 3 if p["active"] in (True, "True") else 1.5,
+            "opacity": 0.9 if p["active"] in (True, "True") else 0.45,
+            "dashArray": None if p["active"] in (True, "True") else "4 4",
+        },
+        tooltip={
+            "name_zh": _label(lang, "线路", "Line"),
+            "open_year": _label(lang, "开通年份", "Opening year"),
+            "state": _label(lang, "情景中", "In scenario"),
+        },
+        name="lines",
+    )
+    return [
+        layer,
+        line_layer,
+        maps.boundary_layer(origin_outline, color="#000", weight=2.5, name="origins"),
+    ], legend
