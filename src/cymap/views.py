@@ -111,37 +111,55 @@ def label_units(
 
 
 def scenario_of(value: Any, *, with_lines: Any = (), without_lines: Any = ()) -> Any:
-    """A ``cymap.scenarios.Scenario`` from a scenario, a year or a preset name."""
-    from . import scenarios
+    """A ``cymap.scenarios.Scenario`` from a scenario, a year or a preset name, plus toggles.
 
-    if isinstance(value, scenarios.Scenario) and not with_lines and not without_lines:
-        return value
+    A year with a preset (``2035``) gives that preset; ``"today"``, ``"2025"`` … are presets;
+    other years build a plain scenario. ``with_lines``/``without_lines`` are added to it.
+    """
+    import dataclasses
+
+    from . import scenarios
+    from ._errors import ScenarioError
+
     if isinstance(value, scenarios.Scenario):
-        year = value.year
+        base = value
     elif str(value) in scenarios.PRESETS:
         base = scenarios.preset(str(value))
-        if not with_lines and not without_lines:
-            return base
-        year = base.year
+    elif str(value).isdigit():
+        base = scenarios.Scenario(year=int(value))
     else:
-        year = int(value)
-    return scenarios.Scenario(
-        year=year, with_lines=frozenset(with_lines), without_lines=frozenset(without_lines)
+        msg = f"scenario {value!r} is neither a year nor a preset ({', '.join(scenarios.PRESETS)})"
+        raise ScenarioError(msg)
+    if not with_lines and not without_lines:
+        return base
+    return dataclasses.replace(
+        base,
+        with_lines=(base.with_lines - frozenset(without_lines)) | frozenset(with_lines),
+        without_lines=(base.without_lines - frozenset(with_lines)) | frozenset(without_lines),
     )
 
 
 def scenario_text(scenario: Any, lang: str) -> str:
-    """Short description of a scenario: year and switched lines."""
-    text = t(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
-    on, off = (
-        sorted(getattr(scenario, "with_lines", ())),
-        sorted(getattr(scenario, "without_lines", ())),
-    )
-    if on:
-        text += t("，增开 ", ", with ", lang) + "、".join(on)
-    if off:
-        text += t("，不含 ", ", without ", lang) + "、".join(off)
+    """Short description of a scenario: year (现状 for today) and switched lines."""
+    if getattr(scenario, "name", None) == "today":
+        text = t(f"现状（{scenario.year}年）", f"today ({scenario.year})", lang)
+    else:
+        text = t(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
+    on, off = sorted(scenario.with_lines), sorted(scenario.without_lines)
+    if on or off:
+        names = _line_names()
+        if on:
+            text += t("，增开", ", with ", lang) + "、".join(names.get(x, x) for x in on)
+        if off:
+            text += t("，不含", ", without ", lang) + "、".join(names.get(x, x) for x in off)
     return text
+
+
+def _line_names() -> dict[str, str]:
+    from . import network
+
+    table = network.list_lines()
+    return dict(zip(table["line_id"], table["name_zh"], strict=True))
 
 
 #: Views :func:`build_view` knows.
@@ -501,10 +519,9 @@ def _corridor_subtitle(name: str | None, n_corridors: int, n_units: int, lang: s
 
 def _carrier_names(carriers: Any) -> list[str]:
     try:
-        from . import network
-    except ImportError:
-        return list(carriers or [])
-    names_by_id = dict(zip(*network.list_lines()[["line_id", "name_zh"]].T.values, strict=True))
+        names_by_id = _line_names()
+    except ImportError:  # network not available: show the ids
+        names_by_id = {}
     return [names_by_id.get(c, c) for c in carriers or []]
 
 
@@ -569,17 +586,34 @@ def _reach_frame(reach_table: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(table.join(geo, how="left"), geometry="geometry", crs=settings.crs)
 
 
-def _lines_layer(scenario: Any) -> list[Layer]:
+def _lines_layer(scenario: Any, base: Any = None) -> list[Layer]:
+    """Open rail lines and expressways of a scenario; lines not open in ``base`` highlighted."""
     from . import network
 
     lines = network.line_geometries(scenario=scenario)
-    if "active" in lines.columns:
-        lines = lines[lines["active"].astype(bool)]
-    rail = lines[lines["kind"] == "rail"]
-    road = lines[lines["kind"] == "road"]
+    lines = lines[lines["active"].astype(bool)]
+    layers = [
+        Layer(
+            lines[lines["kind"] == "road"],
+            {"color": "#a1887f", "linewidth": 0.6, "alpha": 0.8, "zorder": 5},
+        ),
+        Layer(
+            lines[lines["kind"] == "rail"],
+            {"color": "#37474f", "linewidth": 0.8, "alpha": 0.85, "zorder": 5.1},
+        ),
+    ]
+    if base is not None:
+        before = network.line_geometries(scenario=base)
+        was_open = set(before.loc[before["active"].astype(bool), "line_id"])
+        new = lines[~lines["line_id"].isin(was_open)]
+        layers.append(Layer(new, {"color": "#c2185b", "linewidth": 2.0, "zorder": 5.2}))
+    return layers
+
+
+def _line_legend(lang: str) -> list[LegendEntry]:
     return [
-        Layer(road, {"color": "#8d6e63", "linewidth": 0.7, "alpha": 0.8, "zorder": 5}),
-        Layer(rail, {"color": "#212121", "linewidth": 1.0, "zorder": 5.1}),
+        LegendEntry(t("铁路", "rail", lang), facecolor="#37474f", kind="line"),
+        LegendEntry(t("高速公路", "expressway", lang), facecolor="#a1887f", kind="line"),
     ]
 
 
@@ -629,8 +663,7 @@ def view_reach(
             kind="line",
             linewidth=1.8,
         ),
-        LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
-        LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line"),
+        *_line_legend(lang),
     ]
     origin = _origin_text(origins)
     view = MapView(
@@ -672,10 +705,10 @@ def view_reach_diff(
     diff = travel_time.compare_reach(rb, ro)
     gdf = _reach_frame(diff)
     colors = {
-        "both": "#7fbf7b",
+        "both": "#a6d96a",
         "other_only": "#d95f02",
         "base_only": "#7570b3",
-        "neither": BEYOND_COLOR,
+        "neither": "#f4f4f2",
     }
     gdf["color"] = gdf["status"].map(colors).fillna(BEYOND_COLOR)
     counts = gdf["status"].value_counts()
@@ -701,7 +734,7 @@ def view_reach_diff(
             ),
             facecolor=colors["base_only"],
         ),
-        LegendEntry(t("均不可达", "neither", lang), facecolor=BEYOND_COLOR),
+        LegendEntry(t("均不可达", "neither", lang), facecolor="#f4f4f2"),
     ]
     changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
     kept = gdf[gdf["status"] == "both"]
@@ -724,13 +757,18 @@ def view_reach_diff(
                 gdf,
                 {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1},
             ),
-            *_lines_layer(so),
+            *_lines_layer(so, sb),
         ],
         labels=labels,
         legend=[
             *legend,
-            LegendEntry(t("铁路", "rail", lang), facecolor="#212121", kind="line"),
-            LegendEntry(t("高速公路", "expressway", lang), facecolor="#8d6e63", kind="line"),
+            *_line_legend(lang),
+            LegendEntry(
+                t(f"{ot}新开通线路", f"lines new in {ot}", lang),
+                facecolor="#c2185b",
+                kind="line",
+                linewidth=2.0,
+            ),
         ],
         legend_title=t("可达性", "Reach", lang),
         extent=REGION_EXTENT,
