@@ -1,0 +1,446 @@
+"""The transport network: rail lines, named expressways and the inferred road graph.
+
+Data live in ``geodata/network/`` (``rail_lines.yaml``, ``road_projects.yaml``,
+``unplaceable.yaml``) and are validated on load; every problem is collected and reported once,
+naming the file, the line and the fix. The base road graph between neighbouring county-level
+units is inferred from polygon adjacency (touching boundaries); it is not surveyed.
+
+Examples
+--------
+>>> from cymap import network
+>>> lines = network.list_lines(year=2035)
+>>> "chengyu_zhongxian_hsr" in set(lines.line_id)
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+import yaml
+from pydantic import ValidationError
+from shapely.geometry import LineString, Point
+
+from . import names, settings, units
+from ._errors import DataValidationError, ScenarioError, UnknownNameError
+from ._network_schema import RailFile, RailLine, RoadFile, RoadLine, UnplaceableFile
+
+if TYPE_CHECKING:
+    from .scenarios import Scenario
+
+RAIL_FILE = "rail_lines.yaml"
+ROAD_FILE = "road_projects.yaml"
+UNPLACEABLE_FILE = "unplaceable.yaml"
+
+#: Mean Earth radius used for great-circle distances (km).
+EARTH_RADIUS_KM = 6371.0088
+
+LINE_COLUMNS = [
+    "line_id",
+    "name_zh",
+    "mode",
+    "kind",
+    "status",
+    "open_year",
+    "open_year_source",
+    "design_speed_kph",
+    "length_km",
+    "source",
+]
+
+
+@dataclass(frozen=True)
+class StopInfo:
+    """A placed stop: station name, county adcode, point and optional access override."""
+
+    station: str
+    adcode: str
+    lon: float
+    lat: float
+    access_min: float | None
+
+
+@dataclass(frozen=True)
+class NetworkData:
+    """Validated network data with every stop placed on a county-level unit."""
+
+    digest: str
+    rail: tuple[RailLine, ...]
+    road: tuple[RoadLine, ...]
+    unplaceable: UnplaceableFile
+    stops: dict[str, tuple[StopInfo, ...]]
+    via: dict[str, tuple[str, ...]]
+    aliases: dict[str, str]
+
+    @property
+    def line_ids(self) -> tuple[str, ...]:
+        """Every line id, rail first."""
+        return tuple(x.id for x in self.rail) + tuple(x.id for x in self.road)
+
+    def line(self, line_id: str) -> RailLine | RoadLine:
+        """The line of an id or alias (see :func:`resolve_line_id`)."""
+        key = self.aliases.get(line_id, line_id)
+        for line in (*self.rail, *self.road):
+            if line.id == key:
+                return line
+        raise KeyError(line_id)
+
+
+def _network_dir(data_dir: Path | None) -> Path:
+    return Path(data_dir or settings.data_dir) / "network"
+
+
+def _digest_files(data_dir: Path | None) -> tuple[Path, ...]:
+    base = Path(data_dir or settings.data_dir)
+    return (
+        base / "network" / RAIL_FILE,
+        base / "network" / ROAD_FILE,
+        base / "network" / UNPLACEABLE_FILE,
+        base / "units.geojson",
+        base / "seats.csv",
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _digest(stamp: tuple) -> str:
+    h = hashlib.sha256()
+    for path, *_ in stamp:
+        h.update(path.name.encode())
+        h.update(path.read_bytes() if path.exists() else b"-")
+    return h.hexdigest()[:16]
+
+
+def data_digest(*, data_dir: Path | None = None) -> str:
+    """SHA-256 of the network files and the unit boundaries (the graph cache key).
+
+    Files are re-hashed only when their size or modification time changes.
+    """
+    stamp = []
+    for path in _digest_files(data_dir):
+        try:
+            st = path.stat()
+            stamp.append((path, st.st_mtime_ns, st.st_size))
+        except FileNotFoundError:
+            stamp.append((path, None, None))
+    return _digest(tuple(stamp))
+
+
+def _read_yaml(path: Path) -> object:
+    if not path.exists():
+        msg = f"{path}: missing network data file"
+        raise DataValidationError(msg)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        msg = f"{path}: not valid YAML: {err}"
+        raise DataValidationError(msg) from err
+
+
+def _validate(model: type, path: Path) -> object:
+    raw = _read_yaml(path)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as err:
+        problems = []
+        for e in err.errors():
+            loc = ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in e["loc"])
+            where = loc.replace(".[", "[")
+            line_id = _line_id_at(raw, e["loc"])
+            problems.append(f"{where}{f' ({line_id})' if line_id else ''}: {e['msg']}")
+        msg = f"{path}: " + "; ".join(problems)
+        raise DataValidationError(msg) from err
+
+
+def _line_id_at(raw: object, loc: tuple) -> str | None:
+    if len(loc) >= 2 and loc[0] in ("lines", "items") and isinstance(loc[1], int):
+        try:
+            return str(raw[loc[0]][loc[1]].get("id") or raw[loc[0]][loc[1]].get("ref"))
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None
+    return None
+
+
+def county_of_point(lon: float, lat: float, *, data_dir: Path | None = None) -> str | None:
+    """Adcode of the county-level unit containing a point (``None`` outside the region)."""
+    counties = units.county_units(data_dir=data_dir)
+    hits = counties.index[counties.geometry.contains(Point(lon, lat))]
+    return str(hits[0]) if len(hits) else None
+
+
+@functools.cache
+def _seat_county(adcode: str, data_dir: Path | None) -> str:
+    """County-level unit of a unit's seat: itself for a county, else the county containing it."""
+    table = units.load_units(data_dir=data_dir)
+    row = table.loc[adcode]
+    if row["level"] == "county":
+        return adcode
+    found = county_of_point(float(row["seat_lon"]), float(row["seat_lat"]), data_dir=data_dir)
+    if found is None:
+        msg = f"the seat of {row['name_zh']} ({adcode}) lies in no county-level unit"
+        raise UnknownNameError(msg)
+    return found
+
+
+def place_adcodes(name: str, *, data_dir: Path | None = None) -> list[str]:
+    """County-level place adcodes meant by a name or adcode.
+
+    A county is itself; a prefecture (成都, 510100) or province (重庆) means its government seat,
+    i.e. the county that contains the seat point; a multi-unit area (两江新区) means all its
+    member units.
+
+    Raises
+    ------
+    UnknownNameError
+        For an unknown name, with near matches.
+    """
+    res = names.resolve(str(name))
+    return list(dict.fromkeys(_seat_county(a, data_dir) for a in res.adcodes))
+
+
+def _place_stop(
+    line_id: str, i: int, stop: object, problems: list[str], data_dir: Path | None
+) -> StopInfo | None:
+    try:
+        adcode = names.resolve_adcode(stop.unit)
+    except UnknownNameError as err:
+        problems.append(f"{line_id}: stops[{i}] {stop.station} @ {stop.unit}: {err}")
+        return None
+    seats = units.load_units(data_dir=data_dir)
+    if seats.loc[adcode, "level"] != "county":
+        problems.append(
+            f"{line_id}: stops[{i}] {stop.station} @ {stop.unit}: not a county-level "
+            "unit; name the district or county that contains the station"
+        )
+        return None
+    lon = stop.lon if stop.lon is not None else float(seats.loc[adcode, "seat_lon"])
+    lat = stop.lat if stop.lat is not None else float(seats.loc[adcode, "seat_lat"])
+    return StopInfo(stop.station, adcode, lon, lat, stop.access_min)
+
+
+@functools.cache
+def _load(digest: str, data_dir: Path | None) -> NetworkData:
+    folder = _network_dir(data_dir)
+    rail = _validate(RailFile, folder / RAIL_FILE).lines
+    road = _validate(RoadFile, folder / ROAD_FILE).lines
+    unplaceable = _validate(UnplaceableFile, folder / UNPLACEABLE_FILE)
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    aliases: dict[str, str] = {}
+    for line in (*rail, *road):
+        if line.id in seen:
+            problems.append(f"{line.id}: duplicate line id; ids must be unique")
+        seen[line.id] = line.id
+    for line in (*rail, *road):
+        for alias in line.aliases:
+            if alias in seen or alias in aliases:
+                problems.append(f"{line.id}: alias {alias!r} is already a line id or alias")
+            aliases[alias] = line.id
+    stops = {}
+    for line in rail:
+        placed = [_place_stop(line.id, i, s, problems, data_dir) for i, s in enumerate(line.stops)]
+        stops[line.id] = tuple(p for p in placed if p is not None)
+    via = {}
+    for line in road:
+        codes = []
+        for i, unit in enumerate(line.via):
+            try:
+                codes.append(names.resolve_adcode(unit))
+            except UnknownNameError as err:
+                problems.append(f"{line.id}: via[{i}] {unit}: {err}")
+        via[line.id] = tuple(codes)
+    if problems:
+        msg = f"{folder}: " + "; ".join(problems)
+        raise DataValidationError(msg)
+    return NetworkData(digest, rail, road, unplaceable, stops, via, aliases)
+
+
+def load_network(*, data_dir: Path | None = None) -> NetworkData:
+    """Validated network data (cached by the digest of the data files).
+
+    Raises
+    ------
+    DataValidationError
+        When a file is malformed; the message names the file, the line and the problem.
+    """
+    return _load(data_digest(data_dir=data_dir), data_dir)
+
+
+def resolve_line_id(line_id: str, *, data_dir: Path | None = None) -> str:
+    """Canonical id of a line id or alias (``yuxiang_hsr`` → ``yuqian_hsr``).
+
+    Raises
+    ------
+    ScenarioError
+        For an unknown id; the message lists near matches.
+    """
+    net = load_network(data_dir=data_dir)
+    key = line_id.strip()
+    if key in net.aliases:
+        return net.aliases[key]
+    if key in net.line_ids:
+        return key
+    for line in (*net.rail, *net.road):
+        if key == line.name_zh:
+            return line.id
+    choices = list(net.line_ids) + list(net.aliases)
+    near = difflib.get_close_matches(key, choices, n=5, cutoff=0.5)
+    hint = f" Did you mean: {', '.join(near)}?" if near else ""
+    msg = f"unknown line id {line_id!r}.{hint} Run `cymap lines` for the list."
+    raise ScenarioError(msg)
+
+
+def _source_text(line: RailLine | RoadLine) -> str:
+    return " | ".join(s.describe() for s in line.sources)
+
+
+def list_lines(*, year: int | None = None, data_dir: Path | None = None) -> pd.DataFrame:
+    """Every line of the network, one row each.
+
+    Parameters
+    ----------
+    year
+        Only lines open by this year (``open_year <= year``; study items never).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``line_id, name_zh, mode, kind, status, open_year, open_year_source,
+        design_speed_kph, length_km, source``.
+    """
+    net = load_network(data_dir=data_dir)
+    rows = [
+        {
+            "line_id": x.id,
+            "name_zh": x.name_zh,
+            "mode": x.mode,
+            "kind": "rail",
+            "status": x.status,
+            "open_year": x.open_year,
+            "open_year_source": x.open_year_source,
+            "design_speed_kph": x.design_speed_kph,
+            "length_km": x.length_km,
+            "source": _source_text(x),
+        }
+        for x in net.rail
+    ]
+    rows += [
+        {
+            "line_id": x.id,
+            "name_zh": x.name_zh,
+            "mode": "expressway",
+            "kind": "road",
+            "status": x.status,
+            "open_year": x.open_year,
+            "open_year_source": x.open_year_source,
+            "design_speed_kph": x.speed_kph,
+            "length_km": x.length_km,
+            "source": _source_text(x),
+        }
+        for x in net.road
+    ]
+    table = pd.DataFrame(rows, columns=LINE_COLUMNS)
+    table["open_year"] = table["open_year"].astype("Int64")
+    if year is not None:
+        table = table[table["open_year"].notna() & (table["open_year"] <= year)]
+    return table.reset_index(drop=True)
+
+
+def active_lines(scenario: Scenario, *, data_dir: Path | None = None) -> frozenset[str]:
+    """Ids of the lines open in a scenario (year rule plus toggles; cached).
+
+    Raises
+    ------
+    ScenarioError
+        When a toggled id is unknown.
+    """
+    return _active(
+        data_digest(data_dir=data_dir),
+        scenario.year,
+        scenario.with_lines,
+        scenario.without_lines,
+        data_dir,
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _active(
+    digest: str, year: int, with_lines: frozenset, without_lines: frozenset, data_dir: Path | None
+) -> frozenset[str]:
+    net = _load(digest, data_dir)
+    on = {resolve_line_id(x, data_dir=data_dir) for x in with_lines}
+    off = {resolve_line_id(x, data_dir=data_dir) for x in without_lines}
+    by_year = {
+        x.id for x in (*net.rail, *net.road) if x.open_year is not None and x.open_year <= year
+    }
+    return frozenset((by_year | on) - off)
+
+
+def line_geometries(
+    *, scenario: Scenario | None = None, data_dir: Path | None = None
+) -> gpd.GeoDataFrame:
+    """One LineString per line through its stops (rail) or via seats (road).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The columns of :func:`list_lines` plus ``active`` (open in ``scenario``; all
+        ``True`` when no scenario is given) and ``geometry`` (EPSG:4326).
+    """
+    net = load_network(data_dir=data_dir)
+    table = list_lines(data_dir=data_dir)
+    seats = units.load_units(data_dir=data_dir)
+    geoms = []
+    for line_id in table["line_id"]:
+        if line_id in net.stops:
+            coords = [(s.lon, s.lat) for s in net.stops[line_id]]
+        else:
+            coords = [
+                (float(seats.loc[a, "seat_lon"]), float(seats.loc[a, "seat_lat"]))
+                for a in net.via[line_id]
+            ]
+        geoms.append(LineString(coords))
+    active = active_lines(scenario, data_dir=data_dir) if scenario is not None else None
+    table["active"] = [True if active is None else x in active for x in table["line_id"]]
+    return gpd.GeoDataFrame(table, geometry=geoms, crs=settings.crs)
+
+
+def great_circle_km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    """Great-circle distance between two points (km, haversine)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(lon2 - lon1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return float(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a)))
+
+
+@functools.cache
+def _adjacent_pairs(digest: str, data_dir: Path | None) -> tuple[tuple[str, str], ...]:
+    del digest  # cache key only
+    counties = units.county_units(data_dir=data_dir)
+    # Boundaries are ~1:1M; a 0.002° (~200 m) buffer closes digitising gaps between neighbours.
+    geoms = counties.geometry.to_numpy()
+    left, right = shapely.STRtree(geoms).query(shapely.buffer(geoms, 0.002), predicate="intersects")
+    codes = counties.index.to_numpy()
+    pairs = {
+        tuple(sorted((codes[i], codes[j]))) for i, j in zip(left, right, strict=True) if i != j
+    }
+    return tuple(sorted(pairs))
+
+
+def adjacent_units(*, data_dir: Path | None = None) -> list[tuple[str, str]]:
+    """Pairs of touching county-level units: the inferred road graph's edges (inferred)."""
+    return list(_adjacent_pairs(data_digest(data_dir=data_dir), data_dir))
+
+
+def list_unplaceable(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Document items the network does not place as lines, with the reason."""
+    net = load_network(data_dir=data_dir)
+    return pd.DataFrame([i.model_dump() for i in net.unplaceable.items])

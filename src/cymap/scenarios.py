@@ -1,0 +1,284 @@
+"""Scenarios of the travel-time model: a year, line toggles and the model parameters.
+
+A :class:`Scenario` says which lines of the network are open: every line whose ``open_year`` is
+on or before ``year``, plus ``with_lines``, minus ``without_lines``. Lines of status ``study``
+have no year and open only when toggled on. :class:`ModelParams` holds every parameter of the
+door-to-door time model in one place; its defaults and their sources are in
+``docs/travel_time_model.md``.
+
+Scenarios are immutable and hashable: the engine never changes the shared cached graph for a
+scenario, it reads the scenario through the Dijkstra weight function.
+
+Examples
+--------
+>>> from cymap import scenarios
+>>> s = scenarios.preset("today").with_toggles(with_lines=["chengyu_zhongxian_hsr"])
+>>> "chengyu_zhongxian_hsr" in s.with_lines
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any
+
+from ._errors import ScenarioError
+
+RAIL_MODES = ("hsr", "intercity", "suburban", "conventional", "metro_link")
+
+
+def _modes(**values: float) -> MappingProxyType:
+    return MappingProxyType(dict(values))
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    """Every parameter of the door-to-door travel-time model (minutes, km/h, factors).
+
+    Door-to-door time = access + wait + in-vehicle + transfers + egress. See
+    ``docs/travel_time_model.md`` for the source or rationale of each default.
+
+    Parameters
+    ----------
+    rail_access_min
+        Place (unit seat) to station, by rail mode; the same time is used for egress.
+        A stop may override it (``access_min`` in ``rail_lines.yaml``).
+    rail_headway_min
+        Typical headway by rail mode; the wait is ``wait_share`` of it.
+    wait_share
+        Share of the headway spent waiting (0.5 = random arrival, half headway).
+    schedule_factor
+        Average speed of the fastest trains as a share of design speed, by rail mode
+        (covers acceleration, stops and slow sections).
+    transfer_min
+        Walking and margin to change between lines at the same unit (plus the wait of the
+        next line).
+    rail_circuity
+        Rail route length / great-circle distance where a line's length is not known.
+    road_access_min
+        Urban access at each end of a road trip (seat to the trunk road network).
+    road_circuity
+        Road length / great-circle distance on the inferred road graph between neighbours.
+    road_speed_kph
+        Average speed on the inferred road graph (mix of expressways and trunk roads).
+    expressway_circuity
+        Road length / great-circle distance on named expressways (where no length is given).
+    expressway_speed_factor
+        Average speed on a named expressway as a share of its speed class.
+    """
+
+    rail_access_min: MappingProxyType = field(
+        default_factory=lambda: _modes(
+            hsr=20.0, intercity=15.0, suburban=10.0, conventional=15.0, metro_link=10.0
+        )
+    )
+    rail_headway_min: MappingProxyType = field(
+        default_factory=lambda: _modes(
+            hsr=30.0, intercity=60.0, suburban=30.0, conventional=120.0, metro_link=10.0
+        )
+    )
+    wait_share: float = 0.5
+    schedule_factor: MappingProxyType = field(
+        default_factory=lambda: _modes(
+            hsr=0.8, intercity=0.8, suburban=0.6, conventional=0.7, metro_link=0.6
+        )
+    )
+    transfer_min: float = 10.0
+    rail_circuity: float = 1.2
+    road_access_min: float = 5.0
+    road_circuity: float = 1.2
+    road_speed_kph: float = 90.0
+    expressway_circuity: float = 1.2
+    expressway_speed_factor: float = 1.0
+
+    def __post_init__(self) -> None:
+        problems = []
+        for name in ("rail_access_min", "rail_headway_min", "schedule_factor"):
+            table = getattr(self, name)
+            if not isinstance(table, MappingProxyType):
+                object.__setattr__(self, name, MappingProxyType(dict(table)))
+                table = getattr(self, name)
+            missing = [m for m in RAIL_MODES if m not in table]
+            if missing:
+                problems.append(f"{name} lacks modes {missing}")
+            problems += [f"{name}[{m}] = {v} must be >= 0" for m, v in table.items() if v < 0]
+        problems += [
+            f"schedule_factor[{m}] = {v} must be in (0, 1]"
+            for m, v in self.schedule_factor.items()
+            if not 0 < v <= 1
+        ]
+        positive = (
+            "rail_circuity",
+            "road_circuity",
+            "road_speed_kph",
+            "expressway_circuity",
+            "expressway_speed_factor",
+        )
+        problems += [
+            f"{n} = {getattr(self, n)} must be > 0" for n in positive if getattr(self, n) <= 0
+        ]
+        nonneg = ("wait_share", "transfer_min", "road_access_min")
+        problems += [
+            f"{n} = {getattr(self, n)} must be >= 0" for n in nonneg if getattr(self, n) < 0
+        ]
+        if problems:
+            msg = "invalid model parameters: " + "; ".join(problems)
+            raise ScenarioError(msg)
+
+    def __hash__(self) -> int:
+        return hash(self.key())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ModelParams) and self.key() == other.key()
+
+    def key(self) -> tuple:
+        """A hashable key of every value (used to cache the weighted graph)."""
+        out = []
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            if isinstance(value, MappingProxyType):
+                value = tuple(sorted(value.items()))
+            out.append((name, value))
+        return tuple(out)
+
+    def wait_min(self, mode: str) -> float:
+        """Expected wait at the first station of a ``mode`` line (minutes)."""
+        return self.wait_share * self.rail_headway_min[mode]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain dict of every parameter (for JSON and the docs)."""
+        return {k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in self.key()}
+
+    def updated(self, **changes: Any) -> ModelParams:
+        """A copy with some parameters changed (mode tables may be given partially)."""
+        merged = {}
+        for name, value in changes.items():
+            if name not in self.__dataclass_fields__:
+                msg = (
+                    f"unknown model parameter {name!r}; known: {sorted(self.__dataclass_fields__)}"
+                )
+                raise ScenarioError(msg)
+            current = getattr(self, name)
+            if isinstance(current, MappingProxyType) and isinstance(value, dict):
+                value = MappingProxyType({**current, **value})
+            merged[name] = value
+        return replace(self, **merged)
+
+
+DEFAULT_PARAMS = ModelParams()
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Which lines are open: a year plus explicit toggles, and the model parameters.
+
+    Parameters
+    ----------
+    year
+        Lines with ``open_year <= year`` are open.
+    with_lines, without_lines
+        Line ids (or aliases) switched on / off regardless of the year; checked against the
+        network when the scenario is used (unknown ids raise ``ScenarioError``).
+    params
+        Model parameters.
+    name
+        Optional label (presets set it).
+    """
+
+    year: int
+    with_lines: frozenset[str] = frozenset()
+    without_lines: frozenset[str] = frozenset()
+    params: ModelParams = DEFAULT_PARAMS
+    name: str | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.year, bool) or not isinstance(self.year, int):
+            msg = f"scenario year must be an integer, got {self.year!r}"
+            raise ScenarioError(msg)
+        object.__setattr__(self, "with_lines", frozenset(self.with_lines))
+        object.__setattr__(self, "without_lines", frozenset(self.without_lines))
+        both = self.with_lines & self.without_lines
+        if both:
+            msg = f"lines both switched on and off: {sorted(both)}"
+            raise ScenarioError(msg)
+
+    def with_toggles(
+        self,
+        *,
+        with_lines: Iterable[str] = (),
+        without_lines: Iterable[str] = (),
+    ) -> Scenario:
+        """A copy with more lines switched on and/or off."""
+        on, off = frozenset(with_lines), frozenset(without_lines)
+        return replace(
+            self,
+            with_lines=(self.with_lines - off) | on,
+            without_lines=(self.without_lines - on) | off,
+            name=None,
+        )
+
+    def label(self) -> str:
+        """Short description: preset name or year, plus toggles."""
+        text = self.name or str(self.year)
+        if self.with_lines:
+            text += " +" + ",+".join(sorted(self.with_lines))
+        if self.without_lines:
+            text += " -" + ",-".join(sorted(self.without_lines))
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready description of the scenario."""
+        return {
+            "name": self.name,
+            "year": self.year,
+            "with": sorted(self.with_lines),
+            "without": sorted(self.without_lines),
+        }
+
+
+#: Named presets: the plans' base year, today, and the plans' 2025 and 2035 horizons.
+PRESETS: dict[str, Scenario] = {
+    "2020": Scenario(2020, name="2020"),
+    "today": Scenario(2026, name="today"),
+    "2025": Scenario(2025, name="2025"),
+    "2035": Scenario(2035, name="2035"),
+}
+
+
+def preset(name: str | int) -> Scenario:
+    """A named preset scenario ('2020', 'today', '2025', '2035').
+
+    Raises
+    ------
+    ScenarioError
+        For an unknown name; the message lists the presets.
+    """
+    key = str(name).strip().lower()
+    if key not in PRESETS:
+        msg = f"unknown scenario preset {name!r}; presets: {', '.join(PRESETS)}"
+        raise ScenarioError(msg)
+    return PRESETS[key]
+
+
+def for_year(
+    year: int | str | None,
+    *,
+    with_lines: Iterable[str] = (),
+    without_lines: Iterable[str] = (),
+    params: ModelParams = DEFAULT_PARAMS,
+) -> Scenario:
+    """Scenario from a year or preset name (``None`` = 'today') plus toggles."""
+    if year is None:
+        base = PRESETS["today"]
+    elif isinstance(year, str) and not year.strip().isdigit():
+        base = preset(year)
+    elif str(year).strip() in PRESETS:
+        base = PRESETS[str(year).strip()]
+    else:
+        base = Scenario(int(year))
+    base = replace(base, params=params)
+    if with_lines or without_lines:
+        base = base.with_toggles(with_lines=with_lines, without_lines=without_lines)
+    return base

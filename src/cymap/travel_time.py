@@ -1,0 +1,414 @@
+"""Door-to-door travel times: routes, one-hour reach, scenario differences and plan targets.
+
+Every county-level unit (Chongqing 38, Sichuan 183) is a place at its seat. A prefecture or
+province named as an origin or destination means its government seat (the county containing
+the seat point); an origin may also be a grouping of the plans catalogue (``中心城区``), meaning
+the fastest of its members. Times come from the shared graph of :mod:`cymap._graph`, read
+through a scenario's weight function; the model is described in ``docs/travel_time_model.md``.
+
+Examples
+--------
+>>> from cymap import scenarios, travel_time
+>>> r = travel_time.reach(["渝中区"], minutes=60, scenario=scenarios.preset("today"))
+>>> bool(r.table.set_index("adcode").loc["500103", "within"])
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from . import _graph, network
+from ._errors import CymapError, ScenarioError, UnknownNameError
+from .scenarios import Scenario
+
+MODES = ("rail", "road")
+_LEG_MODE = {
+    "door": "road_access",
+    "door_end": "road_access",
+    "door_k": "road_access",
+    "road": "road",
+    "feeder": "road",
+    "access": "access",
+    "egress": "egress",
+    "egress_k": "egress",
+    "rail": "rail",
+    "transfer": "transfer",
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    """The fastest trip between two places in a scenario (minutes)."""
+
+    origin: str
+    destination: str
+    origin_adcode: str
+    destination_adcode: str
+    door_to_door_min: float
+    in_vehicle_min: float
+    legs: list[dict[str, Any]]
+    scenario: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``cymap route --json``."""
+        return {
+            "origin": self.origin,
+            "destination": self.destination,
+            "door_to_door_min": round(self.door_to_door_min, 1),
+            "in_vehicle_min": round(self.in_vehicle_min, 1),
+            "legs": [{**leg, "minutes": round(leg["minutes"], 1)} for leg in self.legs],
+        }
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Minutes from the nearest origin to every county-level unit, and the coverage."""
+
+    origins: list[str]
+    origin_adcodes: list[str]
+    minutes: float
+    scenario: Scenario
+    table: pd.DataFrame
+    summary: dict[str, float] = field(default_factory=dict)
+
+    def coverage(self, adcodes: Iterable[str]) -> dict[str, float]:
+        """Share of a set of units (e.g. a grouping's members) within the limit."""
+        sub = self.table[self.table["adcode"].isin(set(adcodes))]
+        inside = sub[sub["within"]]
+        n = len(sub)
+        return {
+            "units": n,
+            "units_within": len(inside),
+            "share_units": len(inside) / n if n else math.nan,
+            "share_population": float(
+                inside["population_2020"].sum() / sub["population_2020"].sum()
+            )
+            if n
+            else math.nan,
+        }
+
+
+@dataclass(frozen=True)
+class TargetCheck:
+    """Result of a plan-target check: does the scenario meet it, unit by unit."""
+
+    target_id: str
+    passes: bool
+    table: pd.DataFrame
+    scenario: str
+    note: str = ""
+
+
+def _engine(scenario: Scenario, data_dir: Path | None) -> _graph.Engine:
+    return _graph.get_engine(scenario.params, data_dir=data_dir)
+
+
+def _group_adcodes(name: str) -> list[str] | None:
+    try:
+        from . import plans  # built separately; optional
+    except ImportError:
+        return None
+    try:
+        return list(plans.group_adcodes(name))
+    except UnknownNameError:
+        return None
+
+
+def resolve_places(origins: str | Sequence[str], *, data_dir: Path | None = None) -> list[str]:
+    """County-level place adcodes for names, adcodes or plans groupings (seat rule applies).
+
+    Raises
+    ------
+    UnknownNameError
+        Naming the unknown place, with near matches.
+    """
+    items = [origins] if isinstance(origins, str) else list(origins)
+    if not items:
+        msg = "no origin given; name a place (永川, 500118) or a grouping (中心城区)"
+        raise UnknownNameError(msg)
+    out: list[str] = []
+    for item in items:
+        try:
+            out += network.place_adcodes(str(item), data_dir=data_dir)
+        except UnknownNameError as err:
+            members = _group_adcodes(str(item))
+            if members is None:
+                raise
+            for code in members:
+                out += network.place_adcodes(code, data_dir=data_dir)
+            del err
+    return list(dict.fromkeys(out))
+
+
+def _label(graph: nx.DiGraph, node: str, names_by_code: dict[str, str]) -> str:
+    data = graph.nodes[node]
+    unit = names_by_code.get(data["adcode"], data["adcode"])
+    if data["kind"] == "station":
+        return f"{data['station']} ({unit})"
+    return unit
+
+
+def _legs(engine: _graph.Engine, graph: nx.DiGraph, path: list[str]) -> list[dict[str, Any]]:
+    names_by_code = dict(zip(engine.adcodes, engine.names_zh, strict=True))
+    legs: list[dict[str, Any]] = []
+    for u, v in itertools.pairwise(path):
+        minutes, line, kind, _lo, _hi = graph.edges[u, v]["alt"]
+        parts = [(kind, minutes)]
+        if kind == "access":  # split the wait off the access leg
+            wait = graph.nodes[v]["wait"]
+            parts = [("access", minutes - wait), ("wait", wait)]
+        elif kind == "transfer":
+            wait = graph.nodes[v]["wait"]
+            parts = [("transfer", minutes - wait), ("wait", wait)]
+        for part, m in parts:
+            mode = _LEG_MODE.get(part, part)
+            src, dst = _label(graph, u, names_by_code), _label(graph, v, names_by_code)
+            if part == "wait":
+                src = dst
+            if (
+                legs
+                and legs[-1]["mode"] == mode
+                and legs[-1]["line"] == line
+                and mode in ("rail", "road")
+            ):
+                legs[-1]["to"] = dst
+                legs[-1]["minutes"] += m
+            elif m > 0 or mode in ("rail", "road"):
+                legs.append({"mode": mode, "line": line, "from": src, "to": dst, "minutes": m})
+    return legs
+
+
+def route(
+    origin: str,
+    destination: str,
+    *,
+    scenario: Scenario,
+    modes: Sequence[str] = MODES,
+    data_dir: Path | None = None,
+) -> Route:
+    """Fastest door-to-door trip between two places.
+
+    Parameters
+    ----------
+    origin, destination
+        Names or adcodes (a prefecture means its seat); the origin may be a plans grouping.
+    scenario
+        Year, toggles and model parameters.
+    modes
+        ``('rail', 'road')``; ``('rail',)`` keeps to rail (access/egress at the unit's own
+        stations); ``('road',)`` drives.
+
+    Raises
+    ------
+    UnknownNameError
+        Unknown place. ``ScenarioError``: unknown line id or mode. ``CymapError``: no route.
+    """
+    engine, view, _key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    sources = resolve_places(origin, data_dir=data_dir)
+    targets = resolve_places(destination, data_dir=data_dir)
+    dist, paths = nx.multi_source_dijkstra(view, sources, weight="minutes")
+    reached = [t for t in targets if t in dist]
+    if not reached:
+        msg = (
+            f"no {'+'.join(modes)} route from {origin} to {destination} in scenario "
+            f"{scenario.label()}"
+        )
+        if "road" not in modes:
+            msg += "; a place without a station of an open line needs modes rail,road"
+        raise CymapError(msg)
+    best = min(reached, key=lambda t: dist[t])
+    legs = _legs(engine, view, paths[best])
+    in_vehicle = sum(leg["minutes"] for leg in legs if leg["mode"] in ("rail", "road"))
+    return Route(
+        origin=str(origin),
+        destination=str(destination),
+        origin_adcode=paths[best][0],
+        destination_adcode=best,
+        door_to_door_min=float(dist[best]),
+        in_vehicle_min=float(in_vehicle),
+        legs=legs,
+        scenario=scenario.label(),
+    )
+
+
+def _minutes_array(engine: _graph.Engine, dist: dict[str, float]) -> np.ndarray:
+    return np.fromiter(
+        (dist.get(a, np.nan) for a in engine.adcodes), float, count=len(engine.adcodes)
+    )
+
+
+def reach(
+    origins: str | Sequence[str],
+    *,
+    minutes: float = 60,
+    scenario: Scenario,
+    modes: Sequence[str] = MODES,
+    data_dir: Path | None = None,
+) -> Reach:
+    """Minutes from the nearest origin to every county-level unit, and what lies within.
+
+    Parameters
+    ----------
+    origins
+        One or more names/adcodes, or a plans grouping (``中心城区``): the fastest member counts.
+    minutes
+        Time limit (door-to-door minutes).
+    scenario
+        Year, toggles and model parameters.
+
+    Returns
+    -------
+    Reach
+        ``.table``: ``adcode, name_zh, level, minutes, within, area_km2, population_2020``
+        (one row per county-level unit; ``minutes`` NaN when unreachable); ``.summary``:
+        ``units_within, area_km2_within, population_within``.
+    """
+    if minutes < 0:
+        msg = f"time limit must be >= 0 minutes, got {minutes}"
+        raise ScenarioError(msg)
+    engine, view, _key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    sources = resolve_places(origins, data_dir=data_dir)
+    dist = nx.multi_source_dijkstra_path_length(view, sources, weight="minutes")
+    values = _minutes_array(engine, dist)
+    within = values <= minutes  # NaN compares False
+    table = pd.DataFrame(
+        {
+            "adcode": engine.adcodes,
+            "name_zh": engine.names_zh,
+            "level": engine.levels,
+            "minutes": values,
+            "within": within,
+            "area_km2": engine.area_km2,
+            "population_2020": engine.population,
+        }
+    )
+    summary = {
+        "units_within": int(within.sum()),
+        "area_km2_within": float(engine.area_km2[within].sum()),
+        "population_within": float(engine.population[within].sum()),
+    }
+    names_list = [origins] if isinstance(origins, str) else [str(o) for o in origins]
+    return Reach(
+        origins=names_list,
+        origin_adcodes=sources,
+        minutes=float(minutes),
+        scenario=scenario,
+        table=table,
+        summary=summary,
+    )
+
+
+def matrix(
+    *, scenario: Scenario, modes: Sequence[str] = MODES, data_dir: Path | None = None
+) -> pd.DataFrame:
+    """Door-to-door minutes between all county-level units (origins × destinations).
+
+    One Dijkstra per origin over integer adjacency lists of the scenario view (the same
+    edges and minutes as :func:`reach`; unreachable pairs are NaN).
+    """
+    engine, _view, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    index, adj = _graph.compact(key)
+    places = [index[a] for a in engine.adcodes]
+    rows = np.empty((len(places), len(places)))
+    for i, src in enumerate(places):
+        dist = _graph.dijkstra_lengths(adj, [src])
+        rows[i] = [dist[p] for p in places]
+    rows[np.isinf(rows)] = np.nan
+    return pd.DataFrame(
+        rows,
+        index=pd.Index(engine.adcodes, name="origin"),
+        columns=pd.Index(engine.adcodes, name="destination"),
+    )
+
+
+def compare_reach(base: Reach, other: Reach) -> pd.DataFrame:
+    """Unit-by-unit difference between two reaches (e.g. two scenarios).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``adcode, name_zh, minutes_base, minutes_other, minutes_saved, status`` with status
+        ``both`` (within in both), ``base_only`` (lost), ``other_only`` (gained), ``neither``.
+    """
+    a = base.table.set_index("adcode")
+    b = other.table.set_index("adcode").reindex(a.index)
+    status = np.select(
+        [a["within"] & b["within"], a["within"], b["within"]],
+        ["both", "base_only", "other_only"],
+        default="neither",
+    )
+    return pd.DataFrame(
+        {
+            "adcode": a.index,
+            "name_zh": a["name_zh"].to_numpy(),
+            "minutes_base": a["minutes"].to_numpy(),
+            "minutes_other": b["minutes"].to_numpy(),
+            "minutes_saved": (a["minutes"] - b["minutes"]).to_numpy(),
+            "status": status,
+        }
+    ).reset_index(drop=True)
+
+
+def _get(target: Any, key: str, default: Any = None) -> Any:
+    if isinstance(target, dict):
+        return target.get(key, default)
+    return getattr(target, key, default)
+
+
+def _destinations(value: Any, data_dir: Path | None) -> list[str]:
+    if value is None:
+        msg = "the target names no destinations"
+        raise ScenarioError(msg)
+    return resolve_places(value if isinstance(value, str) else list(value), data_dir=data_dir)
+
+
+def check_target(target: Any, *, scenario: Scenario, data_dir: Path | None = None) -> TargetCheck:
+    """Check a plan target (``kind`` 'reach' or 'pair') in a scenario.
+
+    'reach': every destination unit (origin members excluded) within ``max_minutes`` of the
+    nearest origin. 'pair': origin to destination within ``max_minutes``, door-to-door or
+    in-vehicle as the target's ``measure`` says.
+    """
+    kind, limit = _get(target, "kind"), _get(target, "max_minutes")
+    target_id = str(_get(target, "id", "target"))
+    if kind not in ("reach", "pair") or limit is None:
+        msg = f"target {target_id}: kind {kind!r} is not a travel-time target (reach or pair)"
+        raise ScenarioError(msg)
+    measure = _get(target, "measure") or "door_to_door"
+    origin = _get(target, "origin")
+    if kind == "reach":
+        r = reach(origin, minutes=limit, scenario=scenario, data_dir=data_dir)
+        dest = [
+            d
+            for d in _destinations(_get(target, "destinations"), data_dir)
+            if d not in set(r.origin_adcodes)
+        ]
+        table = r.table[r.table["adcode"].isin(dest)][["adcode", "name_zh", "minutes"]].copy()
+    else:
+        res = route(origin, _get(target, "destination"), scenario=scenario, data_dir=data_dir)
+        value = res.in_vehicle_min if measure == "in_vehicle" else res.door_to_door_min
+        table = pd.DataFrame(
+            {
+                "adcode": [res.destination_adcode],
+                "name_zh": [str(_get(target, "destination"))],
+                "minutes": [value],
+            }
+        )
+    table["passes"] = table["minutes"] <= limit
+    return TargetCheck(
+        target_id=target_id,
+        passes=bool(table["passes"].all()),
+        table=table.reset_index(drop=True),
+        scenario=scenario.label(),
+        note=f"{measure} within {limit} min",
+    )
