@@ -785,20 +785,40 @@ def view_reach_diff(
     return view, gdf.drop(columns="color")
 
 
-def target_checks(scenario: Any = 2035) -> pd.DataFrame:
-    """Every plan target checked under a scenario: one row per target and unit (pass/fail)."""
+def target_checks(scenario: Any = 2035) -> gpd.GeoDataFrame:
+    """The plans' travel-time targets checked under a scenario: one row per target and unit.
+
+    Columns ``target_id, target_name_zh, target_year, max_minutes, target_passes, adcode,
+    name_zh, minutes, passes, note`` and the unit's polygon. Size targets are not travel-time
+    targets and are left out; a target the engine cannot check gets one row with the reason.
+    """
     from . import plans, travel_time
+    from ._errors import CymapError
 
     sc = scenario_of(scenario)
     rows = []
     for target in plans.list_targets():
-        check = travel_time.check_target(target, scenario=sc)
+        if target.kind not in ("reach", "pair"):
+            continue
+        head = {
+            "target_id": target.id,
+            "target_name_zh": target.name_zh,
+            "target_year": target.year,
+            "max_minutes": target.max_minutes,
+        }
+        try:
+            check = travel_time.check_target(target, scenario=sc)
+        except CymapError as err:
+            rows.append(pd.DataFrame([{**head, "target_passes": None, "note": str(err)}]))
+            continue
         table = check.table.copy()
-        table.insert(0, "target_passes", bool(check.passes))
-        table.insert(0, "target_name_zh", target.name_zh)
-        table.insert(0, "target_id", target.id)
+        for k, (col, value) in enumerate({**head, "target_passes": bool(check.passes)}.items()):
+            table.insert(k, col, value)
         rows.append(table)
-    return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame()
+    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["adcode"])
+    geo = units.load_units()["geometry"]
+    out["geometry"] = out["adcode"].map(geo) if "adcode" in out else None
+    return gpd.GeoDataFrame(out, geometry="geometry", crs=settings.crs)
 
 
 def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFrame]:

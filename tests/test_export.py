@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+import io
+import json
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from PIL import Image
+from shapely.geometry import Point
+
+from cymap import export, views
+from cymap._errors import ExportError
+from cymap.cli import main
+
+
+@pytest.fixture(scope="module")
+def population_table():
+    return views.view_population()[1]
+
+
+def test_csv_has_bom_and_reads_back_in_chinese(population_table):
+    data = export.to_csv(population_table)
+    assert data.startswith("\ufeff".encode())
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"adcode": str})
+    assert list(back.columns[:2]) == ["adcode", "name_zh"]  # the index comes back as a column
+    assert "geometry" not in back.columns
+    assert back.set_index("adcode").loc["500118", "name_zh"] == "永川区"
+
+
+def test_geojson_is_wgs84_with_readable_chinese(population_table):
+    projected = population_table.to_crs("EPSG:32648")
+    data = export.to_geojson(projected)
+    assert "永川区".encode() in data  # not \\u escaped
+    doc = json.loads(data)
+    feature = next(f for f in doc["features"] if f["properties"]["adcode"] == "500118")
+    ring = feature["geometry"]["coordinates"][0]
+    while isinstance(ring[0][0], list):
+        ring = ring[0]
+    assert 105 < ring[0][0] < 106.5 and 28.5 < ring[0][1] < 29.8
+
+
+def test_lists_become_json_text_and_missing_geometry_is_null():
+    gdf = gpd.GeoDataFrame(
+        {"adcode": ["500118", "500152"], "legs": [["chengyu_hsr", "yuxi_hsr"], []]},
+        geometry=[Point(105.9, 29.3), None],
+        crs="EPSG:4326",
+    )
+    doc = json.loads(export.to_geojson(gdf))
+    assert doc["features"][0]["properties"]["legs"] == '["chengyu_hsr", "yuxi_hsr"]'
+    assert doc["features"][1]["geometry"] is None
+    csv = pd.read_csv(io.BytesIO(export.to_csv(gdf)), encoding="utf-8-sig")
+    assert csv.loc[0, "legs"] == '["chengyu_hsr", "yuxi_hsr"]'
+
+
+def test_table_without_geometry_cannot_be_geojson():
+    with pytest.raises(ExportError, match="export this table as CSV"):
+        export.to_geojson(pd.DataFrame({"a": [1]}))
+
+
+@pytest.mark.parametrize("fmt", export.ALL_FORMATS)
+def test_export_view_every_format(fmt):
+    data = export.export_view("population", {}, fmt=fmt, width_px=800, height_px=600, dpi=100)
+    magic = {
+        "png": b"\x89PNG",
+        "pdf": b"%PDF",
+        "svg": b"<?xml",
+        "geojson": b"{",
+        "csv": b"\xef\xbb\xbf",
+    }
+    assert data.startswith(magic[fmt])
+
+
+def test_format_of_suffix():
+    assert export.format_of("a/b/map.PDF") == "pdf"
+    assert export.format_of("members.json") == "geojson"
+    with pytest.raises(ExportError, match=r"unknown suffix '\.docx'"):
+        export.format_of("report.docx")
+
+
+def test_cli_writes_png_of_requested_size(tmp_path, capsys):
+    out = tmp_path / "pop.png"
+    code = main(
+        [
+            "export",
+            "population",
+            "--out",
+            str(out),
+            "--width",
+            "900",
+            "--height",
+            "700",
+            "--dpi",
+            "100",
+        ]
+    )
+    assert code == 0
+    with Image.open(out) as img:
+        assert img.size == (900, 700)
+    assert "wrote" in capsys.readouterr().out
+
+
+def test_cli_group_by_positional_name(tmp_path):
+    pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
+    out = tmp_path / "members.csv"
+    assert main(["export", "group", "重庆都市圈", "--out", str(out)]) == 0
+    back = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
+    assert len(back) == 22 and "tier" in back.columns
+
+
+def test_cli_reach_with_line_toggle(tmp_path):
+    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
+    out = tmp_path / "reach.geojson"
+    argv = [
+        "export",
+        "reach",
+        "--from",
+        "中心城区",
+        "--minutes",
+        "60",
+        "--year",
+        "today",
+        "--with",
+        "chengyu_zhongxian_hsr",
+        "--out",
+        str(out),
+    ]
+    assert main(argv) == 0
+    doc = json.loads(out.read_bytes())
+    assert len(doc["features"]) == 221
+    assert {"minutes", "within"} <= set(doc["features"][0]["properties"])
+
+
+def test_cli_errors_are_one_line_exit_2(tmp_path, capsys):
+    assert main(["export", "population", "--out", str(tmp_path / "x.docx")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cymap export: error:") and ".docx" in err
+    assert (
+        main(["export", "compare", "--group", "重庆都市圈", "--out", str(tmp_path / "c.png")]) == 2
+    )
+    assert "group_b" in capsys.readouterr().err
+
+
+def test_state_from_cli_options_matches_url_state():
+    from cymap.cli import build_parser
+    from cymap.cli._export import state_of
+
+    args = build_parser().parse_args(
+        [
+            "export",
+            "diff",
+            "--from",
+            "永川",
+            "--minutes",
+            "45",
+            "--year",
+            "2035",
+            "--base-year",
+            "2020",
+            "--with",
+            "a_hsr",
+            "--with",
+            "b_hsr",
+            "--without",
+            "c_exp",
+            "--lang",
+            "en",
+            "--out",
+            "d.svg",
+        ]
+    )
+    state = state_of(args)
+    assert state["from"] == "永川" and state["minutes"] == 45
+    assert state["year"] == 2035 and state["base_year"] == 2020
+    assert state["with"] == ["a_hsr", "b_hsr"] and state["without"] == ["c_exp"]
+    assert state["lang"] == "en"
+
+
+def test_target_checks_table_exports(monkeypatch):
+    plans = pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
+    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
+    wanted = {
+        "cq_core_1h_commute_2025",
+        "chengyu_dual_core_1h",
+        "rongchang_45min_commute",
+        "cq_metro_size_2020",
+    }
+    targets = [t for t in plans.list_targets() if t.id in wanted]
+    monkeypatch.setattr(plans, "list_targets", lambda: targets)
+    table = views.target_checks(2035)
+    assert set(table["target_id"]) == wanted - {"cq_metro_size_2020"}  # size targets left out
+    core = table[table["target_id"] == "cq_core_1h_commute_2025"]
+    assert len(core) > 5 and core["passes"].notna().all()
+    assert core["target_passes"].iloc[0] == bool(core["passes"].all())
+    csv = pd.read_csv(io.BytesIO(export.to_csv(table)), encoding="utf-8-sig")
+    assert "target_name_zh" in csv.columns
+    doc = json.loads(export.to_geojson(table))
+    assert len(doc["features"]) == len(table)
