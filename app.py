@@ -6,10 +6,10 @@ from cymap import maps, ui, webviews
 from cymap.i18n import tr
 
 PAGES = (
-    ("pages/1_metro.py", "metro", "🗺️"),
-    ("pages/2_corridors.py", "corridors", "🛤️"),
-    ("pages/3_reach.py", "reach", "⏱️"),
-    ("pages/4_sources.py", "sources", "📚"),
+    ("pages/1_metro.py", "metro"),
+    ("pages/2_corridors.py", "corridors"),
+    ("pages/3_reach.py", "reach"),
+    ("pages/4_sources.py", "sources"),
 )
 
 
@@ -24,18 +24,13 @@ def overview() -> None:
     ui.show_map(m, key="overview_map", feature_groups=layers)
     st.subheader(tr("app.guide", lang))
     cols = st.columns(len(PAGES))
-    for col, (path, key, icon) in zip(cols, PAGES, strict=True):
+    for col, (path, key) in zip(cols, PAGES, strict=True):
         with col:
-            st.page_link(path, label=tr(f"nav.{key}", lang), icon=icon)
+            st.page_link(path, label=tr(f"nav.{key}", lang))
             st.caption(tr(f"guide.{key}", lang))
 
 
 lang = ui.page_config()
-pages = [
-    st.Page(overview, title=tr("nav.home", lang), icon="🏠", url_path="overview", default=True)
-]
-pages += [
-    st.Page(path, title=tr(f"nav.{key}", lang), icon=icon, url_path=key)
-    for path, key, icon in PAGES
-]
+pages = [st.Page(overview, title=tr("nav.home", lang), url_path="overview", default=True)]
+pages += [st.Page(path, title=tr(f"nav.{key}", lang), url_path=key) for path, key in PAGES]
 st.navigation(pages).run()

@@ -68,10 +68,12 @@ BEYOND_COLOR = "#e0e0e0"
 
 _CSS = """
 <style>
-.cy-label{font:12px/1.1 "Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",sans-serif;color:#333;
+.cy-label{font:11px/1.1 "Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei",sans-serif;color:#333;
  white-space:nowrap;text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none;
  transform:translate(-50%,-50%);display:inline-block}
-.cy-label.pref{font-size:13px;font-weight:600;color:#222}
+.cy-label.pref{font-size:12px;font-weight:600;color:#222}
+.cy-label.long{font-size:10px;font-weight:500}
+.leaflet-control-attribution{font-size:10px!important;line-height:1.3;max-width:70%}
 .cy-label.county{display:none}
 .cy-zoom-9 .cy-label.county,.cy-zoom-10 .cy-label.county,.cy-zoom-11 .cy-label.county,
 .cy-zoom-12 .cy-label.county{display:inline-block}
@@ -304,7 +306,12 @@ def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:
         keep = gdf.loc[list(adcodes)]
         classes = dict.fromkeys(keep.index, "pref")
     rows = [
-        (round(r.seat_lat, 3), round(r.seat_lon, 3), r.name_zh, classes[a])
+        (
+            round(r.seat_lat, 3),
+            round(r.seat_lon, 3),
+            r.name_zh,
+            classes[a] + (" long" if len(r.name_zh) > 5 else ""),
+        )
         for a, r in zip(keep.index, keep.itertuples(), strict=True)
     ]
     return LabelLayer(rows)

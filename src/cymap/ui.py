@@ -19,7 +19,7 @@ from .i18n import LANGS, tr
 
 def page_config() -> str:
     """Configure the browser tab (called once, by app.py) and return the URL's language."""
-    st.set_page_config(page_title="cymap · 成渝地区双城经济圈", page_icon="🗺️", layout="wide")
+    st.set_page_config(page_title="cymap · 成渝地区双城经济圈", layout="wide")
     return query_choice("lang", LANGS, default="zh")
 
 

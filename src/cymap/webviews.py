@@ -14,7 +14,7 @@ import pandas as pd
 from . import maps, plans, units
 from .i18n import tr
 
-SCOPE_COLORS = {"full": "#f6ddcc", "partial": "#fdf2e9"}
+SCOPE_COLORS = {"full": "#f0c9a8", "partial": "#fbe8d8"}
 METRO_OUTLINES = (("cq_metro", "#922b21"), ("cd_metro", "#1f618d"))
 WING_COLORS = {"north_wing": "#7d6608", "south_wing": "#196f3d"}
 
@@ -40,7 +40,7 @@ def overview_layers(lang: str = "zh") -> tuple[list[folium.FeatureGroup], maps.L
             name="scope",
         )
     ]
-    for gid, color in (*METRO_OUTLINES, *WING_COLORS.items()):
+    for gid, color in (*WING_COLORS.items(), *METRO_OUTLINES):
         dash = "6 4" if gid in WING_COLORS else None
         layers.append(
             maps.boundary_layer(

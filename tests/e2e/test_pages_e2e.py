@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 PAGES = [
-    ("overview", "overview"),
+    ("", "overview"),
     ("metro", "metro"),
     ("corridors", "corridors"),
     ("reach", "reach"),
@@ -16,19 +18,62 @@ PAGES = [
 def _wait_idle(page):
     page.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
     page.page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000
     )
+
+
+def _assert_no_exception(page):
+    errors = page.page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.first.inner_text()
+
+
+def _metric(page, label: str) -> int:
+    metric = page.page.locator('[data-testid="stMetric"]', has_text=label).first
+    text = metric.locator('[data-testid="stMetricValue"]').inner_text()
+    return int(re.sub(r"[^\d]", "", text))
 
 
 @pytest.mark.parametrize(("path", "name"), PAGES)
 def test_page_loads_offline_without_exception(app_url, page, path, name):
     page.page.goto(f"{app_url}/{path}")
     _wait_idle(page)
-    errors = page.page.locator('[data-testid="stException"]')
-    assert errors.count() == 0, errors.first.inner_text()
+    _assert_no_exception(page)
     if name != "sources":
         page.wait_for_map()
-    page.page.wait_for_timeout(500)
+    page.page.wait_for_timeout(800)
     page.screenshot(f"page-{name}")
-    assert page.page.locator('[data-testid="stException"]').count() == 0
     assert page.external_requests() == []
+
+
+def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
+    page.page.goto(f"{app_url}/reach?minutes=90&year=today")
+    _wait_idle(page)
+    page.wait_for_map()
+    before = _metric(page, "范围内区县")
+    box = page.page.get_by_role("checkbox", name=re.compile("成渝中线高铁"))
+    assert not box.is_checked()  # under construction, not open today
+    box.check(force=True)
+    page.page.wait_for_function(
+        "() => document.location.search.includes('with=chengyu_zhongxian_hsr')", timeout=60_000
+    )
+    _wait_idle(page)
+    page.wait_for_map()
+    after = _metric(page, "范围内区县")
+    page.screenshot("reach-chengyu-zhongxian-on")
+    assert after > before
+    assert page.external_requests() == []
+
+
+def test_shared_url_reproduces_the_view(app_url, page):
+    url = f"{app_url}/metro?group=cnyx&color=membership&lang=en"
+    page.page.goto(url)
+    _wait_idle(page)
+    page.wait_for_map()
+    _assert_no_exception(page)
+    assert page.page.get_by_role("heading", name="Metropolitan-area boundaries").is_visible()
+    members = page.page.locator('[data-testid="stMetric"]').first.locator(
+        '[data-testid="stMetricValue"]'
+    )
+    assert members.inner_text() == "10"  # 川南渝西: 10 units
+    assert "group=cnyx" in page.page.url
+    page.screenshot("metro-shared-url")

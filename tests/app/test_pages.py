@@ -1,0 +1,123 @@
+"""AppTest: one test per page; widgets change the state and the numbers shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+TIMEOUT = 120
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _metric(at: AppTest, index: int) -> str:
+    return at.metric[index].value
+
+
+def _frame(at: AppTest, column: str):
+    """The first table shown on the page that has ``column``."""
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with column {column!r}")
+
+
+def test_overview_shows_title_and_guide(app):
+    assert "成渝地区双城经济圈" in app.title[0].value
+    assert not app.exception
+
+
+def test_language_switch_changes_the_ui_to_english(app):
+    app.radio(key="lang").set_value("en").run()
+    assert "Chengdu" in app.title[0].value
+    assert app.query_params["lang"] == "en"
+
+
+def test_metro_page_numbers_follow_the_chosen_grouping(app):
+    app.switch_page("pages/1_metro.py").run()
+    assert not app.exception
+    assert _metric(app, 0) == "22"  # 重庆都市圈: 21 districts + 广安市
+    assert "3.5" not in _metric(app, 1)
+    assert "2440" in app.caption[0].value.replace(",", "").replace(".00", "")
+    app.selectbox(key="group").set_value("cnyx").run()
+    assert _metric(app, 0) == "10"
+    assert app.query_params["group"] == "cnyx"
+
+
+def test_metro_page_compare_and_reach_overlay(app):
+    app.switch_page("pages/1_metro.py").run()
+    app.checkbox(key="cmp").check().run()
+    app.selectbox(key="group_b").set_value("cq_main_metro").run()
+    assert not app.exception
+    table = _frame(app, "归属")
+    sides = set(table["归属"])
+    assert sides == {"两者共有", "仅在A"}  # 广安市 is only in 重庆都市圈
+    assert "广安市" in set(table.loc[table["归属"] == "仅在A", "名称"])
+    app.checkbox(key="overlay").check().run()
+    assert not app.exception
+    assert len(app.dataframe) >= 3
+
+
+def test_metro_page_unenumerated_grouping_is_not_guessed(app):
+    app.switch_page("pages/1_metro.py").run()
+    app.selectbox(key="group").set_value("yuxi").run()
+    assert not app.exception
+    assert app.info
+
+
+def test_corridors_page_lists_members_in_order(app):
+    app.switch_page("pages/2_corridors.py").run()
+    assert not app.exception
+    app.selectbox(key="corridor").set_value("yangtze_axis").run()
+    assert not app.exception
+    table = _frame(app, "经过城市（顺序）")
+    assert table.iloc[0]["经过城市（顺序）"] == "宜宾市 → 泸州市 → 永川区 → 江津区"
+    assert "渝昆高铁" in table.iloc[0]["依托线路"]
+    evidence = _frame(app, "原文")
+    assert evidence["原文"].str.contains("沿长江发展轴").any()
+
+
+def test_reach_page_toggle_and_limit_change_the_numbers(app):
+    app.switch_page("pages/3_reach.py").run()
+    assert not app.exception
+    app.select_slider(key="minutes").set_value(90).run()
+    before = int(_metric(app, 0))
+    app.checkbox(key="ln_chengyu_zhongxian_hsr").check().run()
+    after = int(_metric(app, 0))
+    assert after > before
+    assert app.query_params["with"] == "chengyu_zhongxian_hsr"
+    app.select_slider(key="minutes").set_value(30).run()
+    assert int(_metric(app, 0)) < after
+
+
+def test_reach_page_comparison_shows_gains(app):
+    app.switch_page("pages/3_reach.py").run()
+    app.selectbox(key="year").set_value("2035").run()
+    app.radio(key="cmp").set_value("sets").run()
+    assert not app.exception
+    assert app.metric[0].delta is not None
+    table = _frame(app, "minutes_saved")
+    assert {"minutes_base", "minutes_other", "status"} <= set(table.columns)
+    targets = _frame(app, "passes")
+    assert len(targets) >= 1
+    assert set(targets["passes"]) <= {True, False}
+
+
+def test_sources_page_lists_documents_datasets_and_model(app):
+    app.switch_page("pages/4_sources.py").run()
+    assert not app.exception
+    docs = _frame(app, "issuer")
+    assert len(docs) == 5
+    datasets = _frame(app, "licence")
+    assert datasets["licence"].str.contains("GS\\(2024\\)0650").any()
+    model = _frame(app, "parameter")
+    assert "transfer_min" in set(model["parameter"])
