@@ -28,7 +28,8 @@ def _frame(at: AppTest, column: str):
     for df in at.dataframe:
         if column in df.value.columns:
             return df.value
-    raise AssertionError(f"no table with column {column!r}")
+    msg = f"no table with column {column!r}"
+    raise AssertionError(msg)
 
 
 def test_overview_shows_title_and_guide(app):
