@@ -228,6 +228,21 @@ def weight_function(active: frozenset, kinds: frozenset, year: int) -> Callable:
     return weight
 
 
+def open_view(graph: nx.DiGraph, active: frozenset, kinds: frozenset, year: int) -> nx.DiGraph:
+    """Frozen copy of the edges of ``graph`` open for these lines, kinds and year.
+
+    Each kept edge has ``minutes`` (its first open alternative) and ``alt`` (that alternative).
+    """
+    view = nx.DiGraph()
+    view.add_nodes_from(graph.nodes(data=True))
+    view.add_edges_from(
+        (u, v, {"minutes": alt[0], "alt": alt})
+        for u, v, d in graph.edges(data=True)
+        if (alt := pick_alt(d["alts"], active, kinds, year)) is not None
+    )
+    return nx.freeze(view)
+
+
 @functools.lru_cache(maxsize=64)
 def _view(
     digest: str,
@@ -237,15 +252,7 @@ def _view(
     year: int,
     data_dir: Path | None,
 ) -> nx.DiGraph:
-    graph = _build(digest, params, data_dir).graph
-    view = nx.DiGraph()
-    view.add_nodes_from(graph.nodes(data=True))
-    view.add_edges_from(
-        (u, v, {"minutes": alt[0], "alt": alt})
-        for u, v, d in graph.edges(data=True)
-        if (alt := pick_alt(d["alts"], active, kinds, year)) is not None
-    )
-    return nx.freeze(view)
+    return open_view(_build(digest, params, data_dir).graph, active, kinds, year)
 
 
 def scenario_view(

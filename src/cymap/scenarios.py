@@ -149,7 +149,11 @@ class ModelParams:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict of every parameter (for JSON and the docs)."""
-        return {k: dict(v) if isinstance(v, MappingProxyType) else v for k, v in self.key()}
+        out = {}
+        for name in self.__dataclass_fields__:
+            value = getattr(self, name)
+            out[name] = dict(value) if isinstance(value, MappingProxyType) else value
+        return out
 
     def updated(self, **changes: Any) -> ModelParams:
         """A copy with some parameters changed (mode tables may be given partially)."""

@@ -365,9 +365,9 @@ def _get(target: Any, key: str, default: Any = None) -> Any:
     return getattr(target, key, default)
 
 
-def _destinations(value: Any, data_dir: Path | None) -> list[str]:
-    if value is None:
-        msg = "the target names no destinations"
+def _destinations(value: Any, data_dir: Path | None, target_id: str) -> list[str]:
+    if not value:
+        msg = f"target {target_id}: names no destinations, so it cannot be checked"
         raise ScenarioError(msg)
     return resolve_places(value if isinstance(value, str) else list(value), data_dir=data_dir)
 
@@ -376,8 +376,14 @@ def check_target(target: Any, *, scenario: Scenario, data_dir: Path | None = Non
     """Check a plan target (``kind`` 'reach' or 'pair') in a scenario.
 
     'reach': every destination unit (origin members excluded) within ``max_minutes`` of the
-    nearest origin. 'pair': origin to destination within ``max_minutes``, door-to-door or
-    in-vehicle as the target's ``measure`` says.
+    nearest origin. 'pair': origin to destination within ``max_minutes``, door-to-door or,
+    for ``measure='in_vehicle'``, the train time (rail in-vehicle minutes) of the fastest
+    rail trip. A target may be a plans ``Target`` or a dict with the same keys.
+
+    Raises
+    ------
+    ScenarioError
+        When the target is not a travel-time target or names no origin/destinations.
     """
     kind, limit = _get(target, "kind"), _get(target, "max_minutes")
     target_id = str(_get(target, "id", "target"))
@@ -386,17 +392,30 @@ def check_target(target: Any, *, scenario: Scenario, data_dir: Path | None = Non
         raise ScenarioError(msg)
     measure = _get(target, "measure") or "door_to_door"
     origin = _get(target, "origin")
+    if not origin:
+        msg = f"target {target_id}: names no origin, so it cannot be checked"
+        raise ScenarioError(msg)
     if kind == "reach":
         r = reach(origin, minutes=limit, scenario=scenario, data_dir=data_dir)
         dest = [
             d
-            for d in _destinations(_get(target, "destinations"), data_dir)
+            for d in _destinations(_get(target, "destinations"), data_dir, target_id)
             if d not in set(r.origin_adcodes)
         ]
         table = r.table[r.table["adcode"].isin(dest)][["adcode", "name_zh", "minutes"]].copy()
     else:
-        res = route(origin, _get(target, "destination"), scenario=scenario, data_dir=data_dir)
-        value = res.in_vehicle_min if measure == "in_vehicle" else res.door_to_door_min
+        if measure == "in_vehicle":  # train time of the fastest rail trip
+            res = route(
+                origin,
+                _get(target, "destination"),
+                scenario=scenario,
+                modes=("rail",),
+                data_dir=data_dir,
+            )
+            value = sum(leg["minutes"] for leg in res.legs if leg["mode"] == "rail")
+        else:
+            res = route(origin, _get(target, "destination"), scenario=scenario, data_dir=data_dir)
+            value = res.door_to_door_min
         table = pd.DataFrame(
             {
                 "adcode": [res.destination_adcode],

@@ -1,0 +1,482 @@
+from __future__ import annotations
+
+import math
+from concurrent.futures import ThreadPoolExecutor
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cymap import _graph, calibration, network, scenarios, travel_time
+from cymap._errors import CymapError, ScenarioError, UnknownNameError
+
+TODAY = scenarios.preset("today")
+CQ_CENTRE = [
+    "500103",
+    "500104",
+    "500105",
+    "500106",
+    "500107",
+    "500108",
+    "500109",
+    "500112",
+    "500113",
+]
+
+
+@pytest.fixture(scope="module")
+def today_reach() -> travel_time.Reach:
+    return travel_time.reach(["渝中区"], minutes=60, scenario=TODAY)
+
+
+# ----------------------------------------------------------------------------- reach
+
+
+def test_reach_has_one_row_per_county_unit_and_a_consistent_summary(today_reach):
+    table = today_reach.table
+    assert list(table.columns) == [
+        "adcode",
+        "name_zh",
+        "level",
+        "minutes",
+        "within",
+        "area_km2",
+        "population_2020",
+    ]
+    assert len(table) == 221 and table["adcode"].is_unique
+    assert (table["level"] == "county").all()
+    inside = table[table["within"]]
+    assert today_reach.summary == {
+        "units_within": len(inside),
+        "area_km2_within": pytest.approx(inside["area_km2"].sum()),
+        "population_within": pytest.approx(inside["population_2020"].sum()),
+    }
+    assert (inside["minutes"] <= 60).all()
+
+
+def test_origin_is_inside_its_own_reach_and_far_units_are_not(today_reach):
+    t = today_reach.table.set_index("adcode")
+    assert t.loc["500103", "minutes"] == 0 and t.loc["500103", "within"]
+    assert t.loc["500106", "within"]  # 沙坪坝, next door
+    assert not t.loc["513337", "within"]  # 稻城县, far west
+    assert t["minutes"].notna().all()  # the road graph reaches every unit
+
+
+def test_reach_is_monotone_in_the_limit():
+    r30 = travel_time.reach("永川", minutes=30, scenario=TODAY).table["within"]
+    r90 = travel_time.reach("永川", minutes=90, scenario=TODAY).table["within"]
+    assert (r30 <= r90).all() and r90.sum() > r30.sum()
+
+
+def test_many_origins_take_the_fastest_member():
+    both = travel_time.reach(["永川", "万州"], scenario=TODAY).table["minutes"].to_numpy()
+    a = travel_time.reach("永川", scenario=TODAY).table["minutes"].to_numpy()
+    b = travel_time.reach("万州", scenario=TODAY).table["minutes"].to_numpy()
+    np.testing.assert_allclose(both, np.minimum(a, b))
+
+
+def test_grouping_origin_means_its_members():
+    pytest.importorskip("cymap.plans")
+    group = travel_time.reach("中心城区", scenario=TODAY)
+    members = travel_time.reach(CQ_CENTRE, scenario=TODAY)
+    assert sorted(group.origin_adcodes) == CQ_CENTRE
+    pd.testing.assert_frame_equal(group.table, members.table)
+
+
+def test_unknown_origin_names_it_with_near_matches():
+    with pytest.raises(UnknownNameError, match=r"'永州'.*Did you mean:.*永川区"):
+        travel_time.reach("永州", scenario=TODAY)
+
+
+def test_negative_limit_is_refused():
+    with pytest.raises(ScenarioError, match="time limit"):
+        travel_time.reach("永川", minutes=-1, scenario=TODAY)
+
+
+# ----------------------------------------------------------------------------- toggles
+
+
+def test_toggled_line_changes_reach_only_where_it_is_used():
+    base = travel_time.reach(CQ_CENTRE, minutes=60, scenario=TODAY)
+    sc = TODAY.with_toggles(with_lines=["chengyu_zhongxian_hsr"])
+    other = travel_time.reach(CQ_CENTRE, minutes=60, scenario=sc)
+    diff = travel_time.compare_reach(base, other)
+    assert (diff["minutes_saved"] >= -1e-9).all()  # nothing gets slower
+    faster = diff[diff["minutes_saved"] > 1e-9]
+    assert {"500111", "512021"} <= set(faster["adcode"])  # 大足, 安岳 lie on the line
+    for adcode in faster["adcode"]:
+        trip = travel_time.route(CQ_CENTRE, adcode, scenario=sc)
+        assert "chengyu_zhongxian_hsr" in {leg["line"] for leg in trip.legs}, adcode
+    # east of the centre the new line plays no part
+    assert set(diff.loc[diff["adcode"].isin(["500101", "500114", "500243"]), "minutes_saved"]) == {
+        0.0
+    }
+
+
+def test_removing_a_line_never_speeds_anything_up():
+    base = travel_time.reach("内江", scenario=TODAY).table["minutes"]
+    cut = travel_time.reach("内江", scenario=TODAY.with_toggles(without_lines=["chengyu_hsr"]))
+    assert (cut.table["minutes"] >= base - 1e-9).all()
+    assert (cut.table["minutes"] > base + 1e-9).any()
+
+
+ALL_LINES = sorted(set(network.list_lines()["line_id"]))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(year=st.sampled_from([2020, 2026, 2030]), line=st.sampled_from(ALL_LINES))
+def test_adding_any_line_never_lengthens_any_time(year, line):
+    base = scenarios.Scenario(year)
+    with_line = base.with_toggles(with_lines=[line])
+    a = travel_time.reach("500118", scenario=base).table["minutes"].to_numpy()
+    b = travel_time.reach("500118", scenario=with_line).table["minutes"].to_numpy()
+    assert (b <= a + 1e-9).all()
+
+
+def test_compare_reach_status_labels():
+    base = travel_time.reach(CQ_CENTRE, minutes=60, scenario=scenarios.preset("2020"))
+    other = travel_time.reach(CQ_CENTRE, minutes=60, scenario=scenarios.preset("2035"))
+    diff = travel_time.compare_reach(base, other)
+    assert list(diff.columns) == [
+        "adcode",
+        "name_zh",
+        "minutes_base",
+        "minutes_other",
+        "minutes_saved",
+        "status",
+    ]
+    assert set(diff["status"]) <= {"both", "base_only", "other_only", "neither"}
+    gained = diff[diff["status"] == "other_only"]
+    assert len(gained) > 0 and (gained["minutes_other"] <= 60).all()
+    assert (gained["minutes_base"] > 60).all()
+
+
+def test_scenarios_do_not_leak_into_each_other_under_concurrency():
+    engine = _graph.get_engine(TODAY.params)
+    edges_before = engine.graph.number_of_edges()
+    alts_before = dict(engine.graph.edges["Schengyu_hsr#0", "Schengyu_hsr#1"])
+    toggles = [
+        TODAY,
+        TODAY.with_toggles(with_lines=["chengyu_zhongxian_hsr"]),
+        TODAY.with_toggles(without_lines=["chengyu_hsr", "yukun_hsr"]),
+        TODAY,
+    ]
+    serial = [travel_time.reach("璧山", scenario=s).table["minutes"].to_numpy() for s in toggles]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        parallel = list(
+            pool.map(
+                lambda s: travel_time.reach("璧山", scenario=s).table["minutes"].to_numpy(),
+                toggles * 3,
+            )
+        )
+    for i, res in enumerate(parallel):
+        np.testing.assert_array_equal(res, serial[i % len(toggles)])
+    np.testing.assert_array_equal(serial[0], serial[3])
+    assert engine.graph.number_of_edges() == edges_before
+    assert dict(engine.graph.edges["Schengyu_hsr#0", "Schengyu_hsr#1"]) == alts_before
+    assert not (serial[1] == serial[0]).all() and not (serial[2] == serial[0]).all()
+
+
+# ----------------------------------------------------------------------------- routes
+
+
+def test_chengyu_zhongxian_brings_chengdu_chongqing_near_50_minutes_in_2035():
+    trip = travel_time.route("成都", "重庆", scenario=scenarios.preset("2035"), modes=("rail",))
+    on_line = [
+        leg for leg in trip.legs if leg["line"] == "chengyu_zhongxian_hsr" and leg["mode"] == "rail"
+    ]
+    assert on_line and sum(leg["minutes"] for leg in on_line) == pytest.approx(50, abs=6)
+    station_run = calibration.in_vehicle_between("成都", "重庆北", year=2035)
+    assert station_run == pytest.approx(50, abs=2.5)
+    today = travel_time.route("成都", "重庆", scenario=TODAY, modes=("rail",))
+    assert "chengyu_zhongxian_hsr" not in {leg["line"] for leg in today.legs}
+    assert trip.door_to_door_min < today.door_to_door_min - 10
+
+
+def test_route_legs_add_up_and_modes_are_respected():
+    trip = travel_time.route("永川", "成都", scenario=TODAY)
+    assert sum(leg["minutes"] for leg in trip.legs) == pytest.approx(trip.door_to_door_min)
+    assert trip.in_vehicle_min <= trip.door_to_door_min
+    assert set(trip.to_dict()) == {
+        "origin",
+        "destination",
+        "door_to_door_min",
+        "in_vehicle_min",
+        "legs",
+    }
+    assert set(trip.to_dict()["legs"][0]) == {"mode", "line", "from", "to", "minutes"}
+    road = travel_time.route("永川", "成都", scenario=TODAY, modes=("road",))
+    assert {leg["mode"] for leg in road.legs} <= {"road", "road_access"}
+    rail = travel_time.route("永川", "成都", scenario=TODAY, modes=("rail",))
+    modes = [leg["mode"] for leg in rail.legs]
+    assert "rail" in modes
+    first, last = modes.index("rail"), len(modes) - 1 - modes[::-1].index("rail")
+    assert "road" not in modes[first:last]  # rail carries the main legs
+
+
+def test_rail_only_trip_to_a_unit_without_a_station_drives_the_last_leg():
+    trip = travel_time.route("渝中区", "巫溪县", scenario=TODAY, modes=("rail",))
+    assert trip.legs[-1]["mode"] == "road_access" and any(x["mode"] == "rail" for x in trip.legs)
+
+
+def test_same_place_route_is_zero():
+    trip = travel_time.route("永川", "500118", scenario=TODAY)
+    assert trip.door_to_door_min == 0 and trip.legs == []
+
+
+def test_bad_modes_and_line_ids_give_clear_errors():
+    with pytest.raises(ScenarioError, match="unknown modes"):
+        travel_time.route("永川", "成都", scenario=TODAY, modes=("ship",))
+    with pytest.raises(ScenarioError, match="unknown line id 'chengyu_hrs'.*chengyu_hsr"):
+        travel_time.route("永川", "成都", scenario=TODAY.with_toggles(with_lines=["chengyu_hrs"]))
+    with pytest.raises(UnknownNameError, match="成者"):
+        travel_time.route("永川", "成者", scenario=TODAY)
+
+
+def test_study_line_opens_only_when_toggled():
+    off = travel_time.route("沙坪坝", "綦江", scenario=scenarios.preset("2035"))
+    on = travel_time.route(
+        "沙坪坝", "綦江", scenario=scenarios.preset("2035").with_toggles(with_lines=["yugui_hsr"])
+    )
+    assert "yugui_hsr" not in {leg["line"] for leg in off.legs}
+    assert on.door_to_door_min <= off.door_to_door_min
+
+
+def test_model_params_change_times():
+    slow = TODAY.params.updated(rail_access_min={"hsr": 40.0})
+    base = travel_time.route("永川", "成都", scenario=TODAY, modes=("rail",))
+    sc = scenarios.Scenario(TODAY.year, params=slow)
+    assert (
+        travel_time.route("永川", "成都", scenario=sc, modes=("rail",)).door_to_door_min
+        > base.door_to_door_min
+    )
+
+
+# ----------------------------------------------------------------------------- matrix, targets
+
+
+def test_matrix_matches_reach():
+    m = travel_time.matrix(scenario=TODAY)
+    assert m.shape == (221, 221)
+    assert (np.diag(m.to_numpy()) == 0).all()
+    row = travel_time.reach("500118", scenario=TODAY).table["minutes"].to_numpy()
+    np.testing.assert_allclose(m.loc["500118"].to_numpy(), row)
+
+
+def test_check_target_reach_and_pair():
+    target = {
+        "id": "t1",
+        "kind": "reach",
+        "max_minutes": 60,
+        "origin": CQ_CENTRE,
+        "destinations": ["璧山", "江津", "巫山"],
+        "measure": "door_to_door",
+    }
+    check = travel_time.check_target(target, scenario=TODAY)
+    t = check.table.set_index("adcode")
+    assert not check.passes and not t.loc["500237", "passes"] and t.loc["500120", "passes"]
+    pair = {
+        "id": "t2",
+        "kind": "pair",
+        "max_minutes": 60,
+        "origin": "成都",
+        "destination": "重庆",
+        "measure": "in_vehicle",
+    }
+    assert not travel_time.check_target(pair, scenario=TODAY).passes
+    with pytest.raises(ScenarioError, match="not a travel-time target"):
+        travel_time.check_target({"id": "t3", "kind": "size"}, scenario=TODAY)
+
+
+def test_check_target_from_the_plans_catalogue():
+    plans = pytest.importorskip("cymap.plans")
+    targets = [t for t in plans.list_targets() if t.kind in ("reach", "pair")]
+    if not targets:
+        pytest.skip("the plans catalogue has no travel-time targets yet")
+    for target in targets[:3]:
+        check = travel_time.check_target(target, scenario=scenarios.preset("2035"))
+        assert len(check.table) and check.passes == bool(check.table["passes"].all())
+
+
+# ----------------------------------------------------------------------------- calibration
+
+
+def test_calibration_pairs_are_within_20_percent(shared_dir):
+    table = calibration.calibration_table()
+    ref = pd.read_csv(shared_dir / "reference" / "od_times_calibration.csv")
+    assert len(table) == len(ref)
+    included = table[table["included"]]
+    assert len(included) >= 20
+    bad = included[~included["within_tolerance"]]
+    assert bad.empty, bad[["origin", "destination", "observed_min", "modelled_min"]]
+    excluded = table[~table["included"]]
+    assert excluded["note"].str.len().gt(20).all()  # every exclusion says why
+
+
+# ----------------------------------------------------------------------------- property tests
+# Small random grids with the engine's edge encoding: road edges always open, "rail lines" as
+# toggleable alternatives; the scenario view and both Dijkstra implementations must agree.
+
+
+@st.composite
+def grids(draw):
+    n = draw(st.integers(2, 5))
+    g = nx.DiGraph()
+    nodes = [(i, j) for i in range(n) for j in range(n)]
+    for i, j in nodes:
+        for di, dj in ((0, 1), (1, 0)):
+            a, b = (i, j), (i + di, j + dj)
+            if b in nodes:
+                m = draw(st.floats(1, 30))
+                for u, v in ((a, b), (b, a)):
+                    g.add_edge(str(u), str(v), alts=((m, None, "road", -9999, 9999),))
+    lines = {}
+    for k in range(draw(st.integers(0, 3))):
+        a, b = draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes))
+        if a != b:
+            m = draw(st.floats(0.5, 20))
+            lines[f"l{k}_hsr"] = (str(a), str(b), m)
+    for line, (a, b, m) in lines.items():
+        for u, v in ((a, b), (b, a)):
+            alts = g.edges[u, v]["alts"] if g.has_edge(u, v) else ()
+            g.add_edge(
+                u,
+                v,
+                alts=tuple(sorted((*alts, (m, line, "rail", -9999, 9999)), key=lambda x: x[0])),
+            )
+    return g, lines, str(draw(st.sampled_from(nodes)))
+
+
+KINDS = frozenset({"road", "rail"})
+
+
+def _dist(g, active, origin):
+    view = _graph.open_view(g, frozenset(active), KINDS, 2030)
+    return nx.single_source_dijkstra_path_length(view, origin, weight="minutes")
+
+
+@settings(max_examples=60, deadline=None)
+@given(grids())
+def test_grid_times_are_non_negative_and_origin_is_zero(case):
+    g, lines, origin = case
+    dist = _dist(g, lines, origin)
+    assert dist[origin] == 0
+    assert all(v >= 0 for v in dist.values())
+    assert len(dist) == g.number_of_nodes()
+
+
+@settings(max_examples=60, deadline=None)
+@given(grids(), st.data())
+def test_grid_adding_a_line_never_lengthens_a_time(case, data):
+    g, lines, origin = case
+    if not lines:
+        return
+    subset = data.draw(st.sets(st.sampled_from(sorted(lines))))
+    extra = data.draw(st.sampled_from(sorted(lines)))
+    before = _dist(g, subset, origin)
+    after = _dist(g, subset | {extra}, origin)
+    assert all(after[n] <= before[n] + 1e-9 for n in before)
+
+
+@settings(max_examples=60, deadline=None)
+@given(grids(), st.floats(0, 60), st.floats(0, 60))
+def test_grid_reach_is_monotone_in_the_limit_and_contains_the_origin(case, a, b):
+    g, lines, origin = case
+    lo, hi = sorted((a, b))
+    dist = _dist(g, lines, origin)
+    within_lo = {n for n, d in dist.items() if d <= lo}
+    within_hi = {n for n, d in dist.items() if d <= hi}
+    assert origin in within_lo and within_lo <= within_hi
+
+
+@settings(max_examples=60, deadline=None)
+@given(grids())
+def test_grid_view_weight_function_and_compact_dijkstra_agree(case):
+    g, lines, origin = case
+    active = frozenset(list(lines)[:1])
+    view = _graph.open_view(g, active, KINDS, 2030)
+    by_view = nx.single_source_dijkstra_path_length(view, origin, weight="minutes")
+    by_fn = nx.single_source_dijkstra_path_length(
+        g, origin, weight=_graph.weight_function(active, KINDS, 2030)
+    )
+    index = {n: i for i, n in enumerate(view.nodes)}
+    adj = [[] for _ in index]
+    for u, v, d in view.edges(data=True):
+        adj[index[u]].append((index[v], d["minutes"]))
+    compact = _graph.dijkstra_lengths(adj, [index[origin]])
+    for n, d in by_view.items():
+        assert by_fn[n] == pytest.approx(d) and compact[index[n]] == pytest.approx(d)
+    assert not any(math.isinf(compact[index[n]]) for n in by_view)
+
+
+def test_no_route_is_a_clear_error():
+    with pytest.raises(CymapError, match="no rail route from 渝中区 to 巫溪县"):
+        travel_time.route("渝中区", "巫溪县", scenario=scenarios.Scenario(1900), modes=("rail",))
+
+
+# ----------------------------------------------------------------------------- command line
+
+
+def _cli_json(capsys, *argv):
+    import json
+
+    from cymap.cli import main
+
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_cli_route_json_shape(capsys):
+    out = _cli_json(capsys, "route", "永川", "成都", "--year", "2035", "--modes", "rail", "--json")
+    assert set(out) == {"origin", "destination", "door_to_door_min", "in_vehicle_min", "legs"}
+    assert out["origin"] == "永川" and out["door_to_door_min"] > out["in_vehicle_min"] > 0
+    assert all(set(leg) == {"mode", "line", "from", "to", "minutes"} for leg in out["legs"])
+
+
+def test_cli_reach_json_shape_and_toggles(capsys):
+    out = _cli_json(
+        capsys,
+        "reach",
+        "渝中区",
+        "--minutes",
+        "45",
+        "--year",
+        "today",
+        "--with",
+        "chengyu_zhongxian_hsr",
+        "--json",
+    )
+    assert set(out) == {"origins", "minutes", "scenario", "units", "summary"}
+    assert out["minutes"] == 45 and out["scenario"]["with"] == ["chengyu_zhongxian_hsr"]
+    assert len(out["units"]) == 221
+    assert set(out["units"][0]) == {"adcode", "name_zh", "minutes", "within"}
+    assert out["summary"]["units_within"] == sum(u["within"] for u in out["units"])
+
+
+def test_cli_errors_name_the_bad_line_and_place(capsys):
+    from cymap.cli import main
+
+    assert main(["route", "永川", "成都", "--with", "chengyu_hrs"]) == 2
+    assert "unknown line id 'chengyu_hrs'" in capsys.readouterr().err
+    assert main(["reach", "永州"]) == 2
+    err = capsys.readouterr().err
+    assert "'永州'" in err and "永川区" in err
+
+
+def test_cli_lines_and_calibrate(capsys, shared_dir):
+    del shared_dir
+    lines = _cli_json(capsys, "lines", "--year", "2020", "--json")
+    assert {"chengyu_hsr", "chengyu_exp"} <= {x["line_id"] for x in lines}
+    assert all(x["open_year"] <= 2020 for x in lines)
+    table = _cli_json(capsys, "calibrate", "--json")
+    assert {
+        "origin",
+        "destination",
+        "observed_min",
+        "modelled_min",
+        "error_pct",
+        "included",
+    } <= set(table[0])
