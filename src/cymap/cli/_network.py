@@ -146,6 +146,7 @@ def _calibrate(args: argparse.Namespace) -> int:
         print_json(records(table))
         return 0
     show = table.drop(columns=["source"]).round(1)
+    show["note"] = show["note"].str.slice(0, 48)
     print_table(show)
     inc = table[table["included"]]
     print(

@@ -1,0 +1,132 @@
+"""Speed of the travel-time engine: route, single-origin reach, all-units matrix, scenario diff.
+
+Run: ``.venv/bin/python bench/bench_engine.py [--repeat 20]``; writes ``bench/results/engine.json``.
+Targets (2-core machine): single-origin reach with its summary under 5 ms; the full 221 × 221
+matrix under 0.5 s. Every case records the median (and min/max) of ``--repeat`` warm runs;
+``cold_s`` is the first-ever call of the process (loads units and network data, builds the
+shared graph and the scenario view), reported separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from cymap import scenarios, travel_time
+
+TARGETS_S = {"reach_single_origin": 0.005, "matrix_221x221": 0.5}
+TODAY = scenarios.preset("today")
+PLAN_2035 = scenarios.preset("2035")
+TOGGLED = TODAY.with_toggles(with_lines=["chengyu_zhongxian_hsr"])
+CENTRE = [
+    "渝中区",
+    "大渡口区",
+    "江北区",
+    "沙坪坝区",
+    "九龙坡区",
+    "南岸区",
+    "北碚区",
+    "渝北区",
+    "巴南区",
+]
+
+
+def _reach_single() -> None:
+    r = travel_time.reach("永川", minutes=60, scenario=TODAY)
+    assert r.summary["units_within"] > 0
+
+
+def _reach_centre() -> None:
+    travel_time.reach(CENTRE, minutes=60, scenario=PLAN_2035)
+
+
+def _route() -> None:
+    travel_time.route("成都", "重庆", scenario=TODAY)
+
+
+def _matrix() -> None:
+    m = travel_time.matrix(scenario=TODAY)
+    assert m.shape == (221, 221)
+
+
+def _diff() -> None:
+    base = travel_time.reach(CENTRE, minutes=60, scenario=TODAY)
+    other = travel_time.reach(CENTRE, minutes=60, scenario=TOGGLED)
+    travel_time.compare_reach(base, other)
+
+
+def _new_scenario_view() -> None:
+    """A scenario never seen before: line resolution + building its view + one reach."""
+    sc = scenarios.Scenario(2000 + _new_scenario_view.counter)
+    _new_scenario_view.counter += 1
+    travel_time.reach("永川", minutes=60, scenario=sc)
+
+
+_new_scenario_view.counter = 0
+
+CASES: dict[str, tuple[str, Callable[[], None]]] = {
+    "route": ("route 成都 → 重庆 (today, rail+road, with legs)", _route),
+    "reach_single_origin": ("reach from 永川, 60 min, table + summary (today)", _reach_single),
+    "reach_centre_9_origins": ("reach from the 9 中心城区 districts (2035)", _reach_centre),
+    "matrix_221x221": ("door-to-door matrix of all 221 county-level units (today)", _matrix),
+    "scenario_diff": ("two reaches (today vs +成渝中线) and compare_reach", _diff),
+    "uncached_scenario": (
+        "reach in a scenario not seen before (builds its view)",
+        _new_scenario_view,
+    ),
+}
+
+
+def _time(fn: Callable[[], None]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).parent / "results" / "engine.json"
+    )
+    args = parser.parse_args()
+    cold = _time(_reach_single)
+    results = {}
+    for key, (label, fn) in CASES.items():
+        if key != "uncached_scenario":
+            fn()  # warm: the scenario view is cached after the first call
+        runs = [_time(fn) for _ in range(args.repeat)]
+        median = statistics.median(runs)
+        results[key] = {
+            "what": label,
+            "median_s": round(median, 6),
+            "min_s": round(min(runs), 6),
+            "max_s": round(max(runs), 6),
+            "runs": args.repeat,
+        }
+        if key in TARGETS_S:
+            results[key]["target_s"] = TARGETS_S[key]
+            results[key]["meets_target"] = median < TARGETS_S[key]
+        print(f"{key:24s} median {median * 1000:8.2f} ms  ({label})")
+    out = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+        "cold_s": round(cold, 3),
+        "cases": results,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"cold first reach {cold:.2f} s; wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
