@@ -25,6 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -43,6 +44,20 @@ BOTH_KINDS = frozenset({"door", "road", "door_end", "access", "rail", "transfer"
 YEAR_MIN, YEAR_MAX = -9999, 9999
 #: Floor for the length of a segment between two stations placed at the same seat (km).
 MIN_SEGMENT_KM = 3.0
+
+
+_LEG_MODE = {
+    "door": "road_access",
+    "door_end": "road_access",
+    "door_k": "road_access",
+    "road": "road",
+    "feeder": "road",
+    "access": "access",
+    "egress": "egress",
+    "egress_k": "egress",
+    "rail": "rail",
+    "transfer": "transfer",
+}
 
 
 @dataclass(frozen=True)
@@ -323,3 +338,42 @@ def kinds_for(modes: tuple[str, ...] | list[str]) -> frozenset:
     if "rail" in modes and "road" in modes:
         return BOTH_KINDS
     return RAIL_KINDS if "rail" in modes else ROAD_KINDS
+
+
+def _label(graph: nx.DiGraph, node: str, names_by_code: dict[str, str]) -> str:
+    data = graph.nodes[node]
+    unit = names_by_code.get(data["adcode"], data["adcode"])
+    if data["kind"] == "station":
+        return f"{data['station']} ({unit})"
+    return unit
+
+
+def legs_of(engine: Engine, graph: nx.DiGraph, path: list[str]) -> list[dict[str, Any]]:
+    """Legs of a path: ``{mode, line, from, to, minutes}``, waits split off, runs merged."""
+    names_by_code = dict(zip(engine.adcodes, engine.names_zh, strict=True))
+    legs: list[dict[str, Any]] = []
+    for u, v in itertools.pairwise(path):
+        minutes, line, kind, _lo, _hi = graph.edges[u, v]["alt"]
+        parts = [(kind, minutes)]
+        if kind == "access":  # split the wait off the access leg
+            wait = graph.nodes[v]["wait"]
+            parts = [("access", minutes - wait), ("wait", wait)]
+        elif kind == "transfer":
+            wait = graph.nodes[v]["wait"]
+            parts = [("transfer", minutes - wait), ("wait", wait)]
+        for part, m in parts:
+            mode = _LEG_MODE.get(part, part)
+            src, dst = _label(graph, u, names_by_code), _label(graph, v, names_by_code)
+            if part == "wait":
+                src = dst
+            if (
+                legs
+                and legs[-1]["mode"] == mode
+                and legs[-1]["line"] == line
+                and mode in ("rail", "road")
+            ):
+                legs[-1]["to"] = dst
+                legs[-1]["minutes"] += m
+            elif m > 0 or mode in ("rail", "road"):
+                legs.append({"mode": mode, "line": line, "from": src, "to": dst, "minutes": m})
+    return legs

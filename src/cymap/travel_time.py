@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,18 +31,6 @@ from ._errors import CymapError, ScenarioError, UnknownNameError
 from .scenarios import Scenario
 
 MODES = ("rail", "road")
-_LEG_MODE = {
-    "door": "road_access",
-    "door_end": "road_access",
-    "door_k": "road_access",
-    "road": "road",
-    "feeder": "road",
-    "access": "access",
-    "egress": "egress",
-    "egress_k": "egress",
-    "rail": "rail",
-    "transfer": "transfer",
-}
 
 
 @dataclass(frozen=True)
@@ -150,44 +137,6 @@ def resolve_places(origins: str | Sequence[str], *, data_dir: Path | None = None
     return list(dict.fromkeys(out))
 
 
-def _label(graph: nx.DiGraph, node: str, names_by_code: dict[str, str]) -> str:
-    data = graph.nodes[node]
-    unit = names_by_code.get(data["adcode"], data["adcode"])
-    if data["kind"] == "station":
-        return f"{data['station']} ({unit})"
-    return unit
-
-
-def _legs(engine: _graph.Engine, graph: nx.DiGraph, path: list[str]) -> list[dict[str, Any]]:
-    names_by_code = dict(zip(engine.adcodes, engine.names_zh, strict=True))
-    legs: list[dict[str, Any]] = []
-    for u, v in itertools.pairwise(path):
-        minutes, line, kind, _lo, _hi = graph.edges[u, v]["alt"]
-        parts = [(kind, minutes)]
-        if kind == "access":  # split the wait off the access leg
-            wait = graph.nodes[v]["wait"]
-            parts = [("access", minutes - wait), ("wait", wait)]
-        elif kind == "transfer":
-            wait = graph.nodes[v]["wait"]
-            parts = [("transfer", minutes - wait), ("wait", wait)]
-        for part, m in parts:
-            mode = _LEG_MODE.get(part, part)
-            src, dst = _label(graph, u, names_by_code), _label(graph, v, names_by_code)
-            if part == "wait":
-                src = dst
-            if (
-                legs
-                and legs[-1]["mode"] == mode
-                and legs[-1]["line"] == line
-                and mode in ("rail", "road")
-            ):
-                legs[-1]["to"] = dst
-                legs[-1]["minutes"] += m
-            elif m > 0 or mode in ("rail", "road"):
-                legs.append({"mode": mode, "line": line, "from": src, "to": dst, "minutes": m})
-    return legs
-
-
 def route(
     origin: str,
     destination: str,
@@ -227,7 +176,7 @@ def route(
             msg += "; a place without a station of an open line needs modes rail,road"
         raise CymapError(msg)
     best = min(reached, key=lambda t: dist[t])
-    legs = _legs(engine, view, paths[best])
+    legs = _graph.legs_of(engine, view, paths[best])
     in_vehicle = sum(leg["minutes"] for leg in legs if leg["mode"] in ("rail", "road"))
     return Route(
         origin=str(origin),
