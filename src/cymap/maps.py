@@ -16,6 +16,7 @@ False
 from __future__ import annotations
 
 import functools
+import html
 import json
 from collections.abc import Callable, Iterable
 
@@ -317,8 +318,52 @@ def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:
     return LabelLayer(rows)
 
 
+class StyledUnits(MacroElement):
+    """A GeoJSON layer of units with precomputed styles and tooltips.
+
+    Much smaller and faster than ``folium.GeoJson`` with a style function: geometries come
+    pre-serialised from a cache, each feature carries only a style index and its tooltip.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(){var S={{ this.styles }};
+          L.geoJson({{ this.data }},{style:function(f){return S[f.properties.s];},
+            onEachFeature:function(f,l){if(f.properties.t){l.bindTooltip(f.properties.t,{sticky:true});}
+              l.on('mouseover',function(){l.setStyle({weight:2.5,color:'#333'});});
+              l.on('mouseout',function(){l.setStyle(S[f.properties.s]);});}
+          }).addTo({{ this._parent.get_name() }});})();
+        {% endmacro %}"""
+    )
+
+    def __init__(self, data: str, styles: str) -> None:
+        super().__init__()
+        self._name = "StyledUnits"
+        self.data = data
+        self.styles = styles
+
+
+@functools.cache
+def _geometry_json() -> dict[str, str]:
+    """Simplified geometry of every unit as a compact GeoJSON string, by adcode."""
+    gdf = _simplified()
+    return dict(zip(gdf.index, shapely.to_geojson(gdf.geometry.values), strict=True))
+
+
+def _tooltip_html(row: dict, tooltip: dict[str, str]) -> str:
+    parts = []
+    for col, label in tooltip.items():
+        value = row.get(col)
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            value = "—"
+        elif isinstance(value, float):
+            value = f"{value:,.1f}".rstrip("0").rstrip(".")
+        parts.append(f"<b>{html.escape(str(label))}</b> {html.escape(str(value))}")
+    return "<br>".join(parts)
+
+
 def units_layer(
-    gdf: gpd.GeoDataFrame,
+    gdf: gpd.GeoDataFrame | pd.DataFrame,
     *,
     color: Callable[[dict], str] | str,
     name: str = "units",
@@ -327,36 +372,43 @@ def units_layer(
     weight: float = 0.8,
     line_color: str = "#ffffff",
 ) -> folium.FeatureGroup:
-    """Units filled by a colour (constant or a function of the feature's properties).
+    """Units filled by a colour (constant, or a function of the row as a dict).
 
-    ``gdf`` is indexed by adcode; its geometry is replaced by the simplified web geometry.
-    ``tooltip`` maps column names to labels shown on hover.
+    ``gdf`` is indexed by adcode; only its attributes are used, the geometry is the
+    simplified web geometry of each unit. ``tooltip`` maps column names to labels shown on
+    hover.
     """
-    web = simplified_units(gdf.index)
-    data_cols = [c for c in gdf.columns if c != "geometry"]
-    web = gpd.GeoDataFrame(gdf[data_cols].join(web[["geometry"]]), crs=settings.crs)
-    for col in web.columns:
-        if col != "geometry" and not pd.api.types.is_numeric_dtype(web[col]):
-            web[col] = web[col].astype(str)
-    fields = list(tooltip or {})
-    data = _geojson_data(web, list(dict.fromkeys(["name_zh", *fields, *data_cols])))
+    geoms = _geometry_json()
     fill = color if callable(color) else (lambda _p, c=color: c)
-    fg = folium.FeatureGroup(name=name, control=False)
-    folium.GeoJson(
-        data,
-        style_function=lambda f: {
-            "fillColor": fill(f["properties"]),
+    styles: list[str] = []
+    index: dict[str, int] = {}
+    features = []
+    for adcode, row in zip(
+        gdf.index, gdf.drop(columns="geometry", errors="ignore").to_dict("records"), strict=True
+    ):
+        fill_color = fill(row)
+        if fill_color not in index:
+            index[fill_color] = len(styles)
+            styles.append(fill_color)
+        props = {"s": index[fill_color], "a": adcode}
+        if tooltip:
+            props["t"] = _tooltip_html(row, tooltip)
+        features.append(
+            f'{{"type":"Feature","properties":{json.dumps(props, ensure_ascii=False)},"geometry":{geoms[adcode]}}}'
+        )
+    style_list = [
+        {
+            "fillColor": c,
             "fillOpacity": fill_opacity,
             "color": line_color,
             "weight": weight,
-        },
-        highlight_function=lambda _f: {"weight": 2.5, "color": "#333"},
-        tooltip=folium.GeoJsonTooltip(
-            fields=fields, aliases=list((tooltip or {}).values()), sticky=True
-        )
-        if tooltip
-        else None,
-    ).add_to(fg)
+            "opacity": 1,
+        }
+        for c in styles
+    ]
+    data = '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+    fg = folium.FeatureGroup(name=name, control=False)
+    fg.add_child(StyledUnits(data, json.dumps(style_list)))
     return fg
 
 

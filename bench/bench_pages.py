@@ -1,0 +1,153 @@
+"""Page benchmarks in headless Chromium against `streamlit run`.
+
+Measures, per page: cold load (first visit after the server starts, caches empty) and warm
+load (a new browser context later) until the map has drawn; the bytes the page receives over
+Streamlit's websocket (the map payload travels there); and, on 通勤圈, the time from a line
+toggle to the updated map. Writes bench/results/pages.json.
+
+Run: .venv/bin/python bench/bench_pages.py   (targets: warm < 2 s, toggle < 1 s, map < 1.5 MB)
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "results" / "pages.json"
+PAGES = {"overview": "", "metro": "metro", "corridors": "corridors", "reach": "reach"}
+WARM_RUNS = 3
+MAP_DRAWN = ".leaflet-overlay-pane svg path, .leaflet-overlay-pane canvas"
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not start")
+
+
+def load(ctx, url: str) -> tuple[float, int]:
+    """Seconds until the map is drawn, and websocket bytes received meanwhile."""
+    page = ctx.new_page()
+    received = [0]
+    page.on(
+        "websocket",
+        lambda ws: ws.on(
+            "framereceived",
+            lambda f: received.__setitem__(
+                0, received[0] + len(f if isinstance(f, bytes) else f.encode())
+            ),
+        ),
+    )
+    t0 = time.perf_counter()
+    page.goto(url)
+    page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first.locator(
+        MAP_DRAWN
+    ).first.wait_for(state="attached", timeout=120_000)
+    elapsed = time.perf_counter() - t0
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.close()
+    return elapsed, received[0]
+
+
+def toggle(browser, url: str) -> float:
+    """Seconds from ticking 成渝中线高铁 to the map showing the new reach."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = ctx.new_page()
+    page.goto(url + "/reach?minutes=90")
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first
+    frame.locator(MAP_DRAWN).first.wait_for(state="attached", timeout=120_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    # Mark the current dynamic layers; the update adds new ones to the same map (no reload).
+    page.evaluate("""() => { const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
+        (w.feature_group || []).forEach(l => { l._cyOld = true; }); }""")
+    box = page.get_by_role("checkbox", name="成渝中线高铁", exact=False)
+    t0 = time.perf_counter()
+    box.check(force=True)
+    page.wait_for_function(
+        """() => { const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
+        const fg = w.feature_group || []; return fg.length > 0 && fg.some(l => !l._cyOld && w.map_div.hasLayer(l)); }""",
+        timeout=60_000,
+    )
+    # The map is updated in place (no reload): the map container is the same element.
+    elapsed = time.perf_counter() - t0
+    ctx.close()
+    return elapsed
+
+
+def main() -> None:
+    proc, url = start_server()
+    results: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
+        "targets": {"warm_load_s": 2.0, "toggle_s": 1.0, "map_bytes": 1_500_000},
+        "pages": {},
+    }
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            for name, path in PAGES.items():
+                cold_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+                cold, _ = load(cold_ctx, f"{url}/{path}")
+                warm = [load(cold_ctx, f"{url}/{path}") for _ in range(WARM_RUNS)]
+                cold_ctx.close()
+                results["pages"][name] = {
+                    "cold_load_s": round(cold, 3),
+                    "warm_load_s": round(statistics.median(w[0] for w in warm), 3),
+                    "websocket_bytes": int(statistics.median(w[1] for w in warm)),
+                }
+                print(name, results["pages"][name], flush=True)
+            toggles = [toggle(browser, url) for _ in range(3)]
+            results["toggle_to_map_s"] = round(statistics.median(toggles), 3)
+            print("toggle", results["toggle_to_map_s"])
+            browser.close()
+    finally:
+        proc.terminate()
+    OUT.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
