@@ -59,7 +59,8 @@ def start_server() -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("streamlit did not start")
+    msg = "streamlit did not start"
+    raise RuntimeError(msg)
 
 
 def load(ctx, url: str) -> tuple[float, int]:
