@@ -71,6 +71,14 @@ def test_reach_is_monotone_in_the_limit():
     assert (r30 <= r90).all() and r90.sum() > r30.sum()
 
 
+def test_reach_equals_networkx_multi_source_dijkstra_on_the_scenario_view():
+    sc = scenarios.preset("2035").with_toggles(with_lines=["yugui_hsr"])
+    view = _graph.scenario_view(sc)
+    dist = nx.multi_source_dijkstra_path_length(view, CQ_CENTRE, weight="minutes")
+    table = travel_time.reach(CQ_CENTRE, scenario=sc).table
+    np.testing.assert_allclose(table["minutes"], [dist[a] for a in table["adcode"]])
+
+
 def test_many_origins_take_the_fastest_member():
     both = travel_time.reach(["永川", "万州"], scenario=TODAY).table["minutes"].to_numpy()
     a = travel_time.reach("永川", scenario=TODAY).table["minutes"].to_numpy()

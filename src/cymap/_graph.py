@@ -29,6 +29,7 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from . import network, units
 from .scenarios import ModelParams, Scenario
@@ -66,8 +67,9 @@ class Engine:
 
     graph: nx.DiGraph
     adcodes: tuple[str, ...]
-    names_zh: np.ndarray
-    levels: np.ndarray
+    adcode_array: pd.api.extensions.ExtensionArray
+    names_zh: pd.api.extensions.ExtensionArray
+    levels: pd.api.extensions.ExtensionArray
     area_km2: np.ndarray
     population: np.ndarray
     params: ModelParams
@@ -208,8 +210,9 @@ def _build(digest: str, params: ModelParams, data_dir: Path | None) -> Engine:
     return Engine(
         graph=graph,
         adcodes=tuple(counties.index),
-        names_zh=counties["name_zh"].to_numpy(),
-        levels=counties["level"].to_numpy(),
+        adcode_array=pd.array(list(counties.index), dtype="str"),
+        names_zh=pd.array(counties["name_zh"].tolist(), dtype="str"),
+        levels=pd.array(counties["level"].tolist(), dtype="str"),
         area_km2=counties["area_km2"].to_numpy(dtype=float),
         population=counties["population_2020"].to_numpy(dtype=float),
         params=params,
@@ -294,14 +297,18 @@ def prepare(
 
 
 @functools.lru_cache(maxsize=16)
-def compact(key: tuple) -> tuple[dict[str, int], list[list[tuple[int, float]]]]:
-    """Integer adjacency lists of a scenario view (for the all-pairs matrix)."""
+def compact(key: tuple) -> tuple[dict[str, int], list[list[tuple[int, float]]], list[int]]:
+    """Integer adjacency lists of a scenario view, and the node index of each place.
+
+    Same edges and minutes as the view (``_view(*key)``); places in ``Engine.adcodes`` order.
+    """
     view = _view(*key)
     index = {n: i for i, n in enumerate(view.nodes)}
     adj: list[list[tuple[int, float]]] = [[] for _ in index]
     for u, v, d in view.edges(data=True):
         adj[index[u]].append((index[v], d["minutes"]))
-    return index, adj
+    places = [index[a] for a in _build(key[0], key[1], key[5]).adcodes]
+    return index, adj, places
 
 
 def dijkstra_lengths(adj: list[list[tuple[int, float]]], sources: list[int]) -> list[float]:

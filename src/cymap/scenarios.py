@@ -135,13 +135,18 @@ class ModelParams:
 
     def key(self) -> tuple:
         """A hashable key of every value (used to cache the weighted graph)."""
+        cached = self.__dict__.get("_key")
+        if cached is not None:
+            return cached
         out = []
         for name in self.__dataclass_fields__:
             value = getattr(self, name)
             if isinstance(value, MappingProxyType):
                 value = tuple(sorted(value.items()))
             out.append((name, value))
-        return tuple(out)
+        key = tuple(out)
+        object.__setattr__(self, "_key", key)  # frozen: computed once per instance
+        return key
 
     def wait_min(self, mode: str) -> float:
         """Expected wait at the first station of a ``mode`` line (minutes)."""

@@ -190,12 +190,6 @@ def route(
     )
 
 
-def _minutes_array(engine: _graph.Engine, dist: dict[str, float]) -> np.ndarray:
-    return np.fromiter(
-        (dist.get(a, np.nan) for a in engine.adcodes), float, count=len(engine.adcodes)
-    )
-
-
 def reach(
     origins: str | Sequence[str],
     *,
@@ -221,18 +215,26 @@ def reach(
         ``.table``: ``adcode, name_zh, level, minutes, within, area_km2, population_2020``
         (one row per county-level unit; ``minutes`` NaN when unreachable); ``.summary``:
         ``units_within, area_km2_within, population_within``.
+
+    Notes
+    -----
+    A multi-source heap Dijkstra over integer adjacency lists of the scenario view; it gives
+    the same minutes as ``nx.multi_source_dijkstra_path_length(view, origins,
+    weight="minutes")`` (tested) in about a third of the time.
     """
     if minutes < 0:
         msg = f"time limit must be >= 0 minutes, got {minutes}"
         raise ScenarioError(msg)
-    engine, view, _key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    engine, _view, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
     sources = resolve_places(origins, data_dir=data_dir)
-    dist = nx.multi_source_dijkstra_path_length(view, sources, weight="minutes")
-    values = _minutes_array(engine, dist)
+    index, adj, places = _graph.compact(key)
+    dist = _graph.dijkstra_lengths(adj, [index[a] for a in sources])
+    values = np.array([dist[p] for p in places])
+    values[np.isinf(values)] = np.nan
     within = values <= minutes  # NaN compares False
     table = pd.DataFrame(
         {
-            "adcode": engine.adcodes,
+            "adcode": engine.adcode_array,
             "name_zh": engine.names_zh,
             "level": engine.levels,
             "minutes": values,
@@ -266,8 +268,7 @@ def matrix(
     edges and minutes as :func:`reach`; unreachable pairs are NaN).
     """
     engine, _view, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
-    index, adj = _graph.compact(key)
-    places = [index[a] for a in engine.adcodes]
+    _index, adj, places = _graph.compact(key)
     rows = np.empty((len(places), len(places)))
     for i, src in enumerate(places):
         dist = _graph.dijkstra_lengths(adj, [src])
