@@ -165,3 +165,22 @@ def test_scenario_from_year_preset_and_toggles():
     assert sc.year == scenarios.preset("today").year
     with pytest.raises(ScenarioError, match="neither a year nor a preset"):
         views.scenario_of("someday")
+
+
+def test_group_page_state_with_reach_overlay_and_second_grouping():
+    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
+    pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
+    from cymap import plans, travel_time
+
+    view, table = views.build_view("group", {"group": "重庆都市圈", "year": 2035})
+    reach = travel_time.reach("中心城区", minutes=60, scenario=views.scenario_of(2035)).table
+    within = set(reach.loc[reach["within"], "adcode"])
+    outside = [c for c in plans.group_county_adcodes("重庆都市圈") if c not in within]
+    assert f"{len(outside)} 个成员区县在通勤圈外" in view.subtitle
+    assert any("60 分钟通勤圈" in e.label for e in view.legend)
+    assert table.loc["500103", "within_reach"]  # 渝中区 is in the centre
+    assert "2035" in view.scenario
+    compare_view, compare_table = views.build_view(
+        "group", {"group": "重庆都市圈", "group_b": "川南渝西"}
+    )
+    assert "side" in compare_table.columns and "比较" in compare_view.title

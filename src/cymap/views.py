@@ -821,6 +821,66 @@ def target_checks(scenario: Any = 2035) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(out, geometry="geometry", crs=settings.crs)
 
 
+def add_reach_overlay(
+    view: MapView, table: gpd.GeoDataFrame, origins: Any, *, minutes: int, scenario: Any
+) -> None:
+    """Overlay the commute reach on a grouping view (in place).
+
+    Draws the outline of the units within ``minutes`` of ``origins`` and adds the columns
+    ``reach_minutes`` and ``within_reach`` to ``table`` (members outside the reach show there).
+    """
+    from . import travel_time
+
+    sc = scenario_of(scenario)
+    reach = _reach_frame(travel_time.reach(origins, minutes=minutes, scenario=sc).table)
+    within = reach[reach["within"].astype(bool)]
+    minutes_by_unit = reach["minutes"]
+    table["reach_minutes"] = [_group_minutes(code, minutes_by_unit) for code in table.index]
+    table["within_reach"] = table["reach_minutes"] <= minutes
+    view.layers.append(
+        Layer(
+            within.dissolve(),
+            {
+                "facecolor": "none",
+                "edgecolor": "#1b5e20",
+                "linewidth": 2.0,
+                "linestyle": "--",
+                "zorder": 4.5,
+            },
+        )
+    )
+    lang = view.lang
+    label = t(
+        f"{_origin_text(origins)} {minutes} 分钟通勤圈（{scenario_text(sc, lang)}）",
+        f"{minutes}-min reach from {_origin_text(origins)} ({scenario_text(sc, lang)})",
+        lang,
+    )
+    view.legend.append(
+        LegendEntry(label, facecolor="#1b5e20", kind="line", linestyle="--", linewidth=2.0)
+    )
+    view.scenario = scenario_text(sc, lang)
+    # Counted per county-level unit, as on the boundary page (广安市 counts as its counties).
+    counties = units.county_units()
+    member_counties = {c for c in table.index if c in counties.index}
+    member_counties |= set(counties.index[counties["parent_adcode"].isin(table.index)])
+    outside = sum(1 for c in member_counties if not reach.loc[c, "within"])
+    view.subtitle += t(
+        f" · {outside} 个成员区县在通勤圈外",
+        f" · {outside} member counties outside the reach",
+        lang,
+    )
+
+
+def _group_minutes(code: str, minutes_by_unit: pd.Series) -> float:
+    """Minutes of a unit; for a prefecture member, the slowest of its counties."""
+    if code in minutes_by_unit.index:
+        return float(minutes_by_unit[code])
+    counties = units.county_units()
+    inside = counties.index[counties["parent_adcode"] == code]
+    values = minutes_by_unit.reindex(inside).dropna()
+    return float(values.max()) if len(values) else float("nan")
+
+
 def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFrame]:
     """Build a view from the pages' URL state.
 
@@ -837,13 +897,19 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
     year = state.get("year") or 2035
     origins = state.get("from") or "中心城区"
     with_lines, without_lines = state.get("with") or (), state.get("without") or ()
-    if kind == "group":
-        return view_group(state.get("group") or "重庆都市圈", lang=lang)
-    if kind == "compare":
-        if not state.get("group") or not state.get("group_b"):
+    if kind in ("group", "compare"):
+        group, group_b = state.get("group") or "重庆都市圈", state.get("group_b")
+        if kind == "compare" and not (state.get("group") and group_b):
             msg = "compare needs two groupings: group and group_b (e.g. 重庆都市圈 and 川南渝西)"
             raise UnknownNameError(msg)
-        return view_compare(state["group"], state["group_b"], lang=lang)
+        # The boundary page shows a comparison when a second grouping is chosen.
+        view, table = (
+            view_compare(group, group_b, lang=lang) if group_b else view_group(group, lang=lang)
+        )
+        if state.get("year"):  # the page's reach overlay
+            sc = scenario_of(year, with_lines=with_lines, without_lines=without_lines)
+            add_reach_overlay(view, table, origins, minutes=minutes, scenario=sc)
+        return view, table
     if kind == "corridors":
         return view_corridors(state.get("corridor"), lang=lang)
     if kind == "reach":
@@ -862,6 +928,7 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
 __all__ = [
     "VIEW_KINDS",
     "Label",
+    "add_reach_overlay",
     "build_view",
     "target_checks",
     "view_compare",
