@@ -57,6 +57,7 @@ view = analysis.reach_view(
     without_lines=without_lines,
     base_year=None if compare == "none" else base_year,
     params=params,
+    lang=lang,
 )
 summary = view.reach.summary
 base = view.base.summary if view.base is not None else None

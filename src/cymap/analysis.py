@@ -272,6 +272,7 @@ def reach_view(
     without_lines: list[str] | tuple[str, ...] = (),
     base_year: str | None = None,
     params: scenarios.ModelParams = scenarios.DEFAULT_PARAMS,
+    lang: str | None = None,
 ) -> ReachView:
     """Reach of a scenario, optionally against a baseline scenario, plus the plan-target checks."""
     from . import network
@@ -288,11 +289,23 @@ def reach_view(
         diff = travel_time.compare_reach(base, reach)
     lines = network.line_geometries(scenario=scenario)
     return ReachView(
-        reach=reach, base=base, diff=diff, lines=lines, targets=target_checks(scenario)
+        reach=reach, base=base, diff=diff, lines=lines, targets=target_checks(scenario, lang)
     )
 
 
-def target_checks(scenario: scenarios.Scenario) -> pd.DataFrame:
+TARGET_COLUMNS_ZH = {
+    "target": "目标",
+    "year": "目标年",
+    "limit_min": "时限（分钟）",
+    "passes": "达成",
+    "units_checked": "检验单元",
+    "units_passing": "达标单元",
+    "failing": "未达标（分钟）",
+    "source": "出处",
+}
+
+
+def target_checks(scenario: scenarios.Scenario, lang: str | None = None) -> pd.DataFrame:
     """Every checkable travel-time target of the plans in a scenario: pass/fail and who fails."""
     rows = []
     for target in plans.list_targets():
@@ -304,7 +317,7 @@ def target_checks(scenario: scenarios.Scenario) -> pd.DataFrame:
         rows.append(
             {
                 "target": target.name_zh,
-                "year": target.year,
+                "year": "—" if target.year is None else str(target.year),
                 "limit_min": target.max_minutes,
                 "passes": check.passes,
                 "units_checked": len(check.table),
@@ -316,7 +329,10 @@ def target_checks(scenario: scenarios.Scenario) -> pd.DataFrame:
                 "source": f"{ev.document}:{ev.line} {ev.quote}" if ev else "",
             }
         )
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    if lang == "zh":
+        table = table.rename(columns=TARGET_COLUMNS_ZH)
+    return table
 
 
 def lines_catalogue(year: str) -> pd.DataFrame:

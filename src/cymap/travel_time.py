@@ -319,6 +319,15 @@ def _destinations(value: Any, data_dir: Path | None, target_id: str) -> list[str
     if not value:
         msg = f"target {target_id}: names no destinations, so it cannot be checked"
         raise ScenarioError(msg)
+    if isinstance(value, str):
+        # A grouping as destination means all its county-level units: a prefecture member
+        # (广安市 in 重庆都市圈) counts with every county, not only its seat.
+        try:
+            from . import plans
+
+            return plans.group_county_adcodes(value)
+        except (ImportError, UnknownNameError):
+            pass
     return resolve_places(value if isinstance(value, str) else list(value), data_dir=data_dir)
 
 

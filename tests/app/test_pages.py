@@ -108,9 +108,9 @@ def test_reach_page_comparison_shows_gains(app):
     assert app.metric[0].delta is not None
     table = _frame(app, "minutes_saved")
     assert {"minutes_base", "minutes_other", "status"} <= set(table.columns)
-    targets = _frame(app, "passes")
-    assert len(targets) >= 1
-    assert set(targets["passes"]) <= {True, False}
+    targets = _frame(app, "达成")
+    assert "中心城区与周边区（市、县）1小时通勤" in set(targets["目标"])
+    assert set(targets["达成"]) <= {True, False}
 
 
 def test_sources_page_lists_documents_datasets_and_model(app):
