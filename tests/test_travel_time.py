@@ -488,3 +488,12 @@ def test_cli_lines_and_calibrate(capsys, shared_dir):
         "error_pct",
         "included",
     } <= set(table[0])
+
+
+def test_grouping_destinations_count_every_county_of_a_prefecture_member():
+    plans = pytest.importorskip("cymap.plans")
+    target = plans.get_target("cq_core_1h_commute_2025")
+    check = travel_time.check_target(target, scenario=scenarios.preset("2025"))
+    codes = set(check.table["adcode"])
+    assert {"511602", "511681", "511623"} <= codes  # 广安区, 华蓥市, 邻水县 of 广安市
+    assert not codes & set(plans.group_adcodes("cq_core"))  # origins are not destinations
