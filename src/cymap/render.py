@@ -37,6 +37,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Polygon, Rectangle
 from matplotlib.patheffects import Stroke
+from matplotlib.transforms import Bbox
 
 from . import fonts, settings, units
 from ._errors import ExportError
@@ -268,12 +269,19 @@ def _draw_basemap(ax: Any) -> None:
         base["rivers"].plot(ax=ax, color="#7fb2d9", linewidth=0.9, zorder=2.5)
 
 
-def _place_labels(ax: Any, fig: Figure, labels: list[Label], font: FontProperties) -> int:
-    """Draw labels by priority, dropping those that would overlap; returns the count drawn."""
+def _place_labels(
+    ax: Any, fig: Figure, labels: list[Label], font: FontProperties, obstacles: list[Any]
+) -> int:
+    """Draw labels by priority, dropping those that would overlap; returns the count drawn.
+
+    A label never covers another label, another label's seat dot, or the ``obstacles``
+    (window extents of the legend, scale bar and north arrow).
+    """
     renderer = fig.canvas.get_renderer()
     tr = _transformer()
     ax_box = ax.get_window_extent(renderer)
-    taken: list[Any] = []
+    taken: list[Any] = list(obstacles)
+    dot_r = 2.5 * fig.dpi / 72  # seat dot radius with a margin, in pixels
     offsets = [
         (0, 4, "center", "bottom"),
         (0, -4, "center", "top"),
@@ -283,6 +291,10 @@ def _place_labels(ax: Any, fig: Figure, labels: list[Label], font: FontPropertie
     drawn = 0
     for lab in sorted(labels, key=lambda x: -x.priority):
         x, y = tr.transform(lab.lon, lab.lat)
+        px, py = ax.transData.transform((x, y))
+        dot = Bbox.from_extents(px - dot_r, py - dot_r, px + dot_r, py + dot_r)
+        if lab.marker and any(dot.overlaps(other) for other in taken):
+            continue
         for dx, dy, ha, va in offsets if lab.marker else [(0, 0, "center", "center")]:
             kwargs = {
                 "xytext": (dx, dy),
@@ -298,7 +310,7 @@ def _place_labels(ax: Any, fig: Figure, labels: list[Label], font: FontPropertie
             box = text.get_window_extent(renderer).expanded(1.08, 1.15)
             inside = ax_box.contains(box.x0, box.y0) and ax_box.contains(box.x1, box.y1)
             if inside and not any(box.overlaps(other) for other in taken):
-                taken.append(box)
+                taken += [box, dot] if lab.marker else [box]
                 # White halo drawn as outlines underneath; the label itself stays real text.
                 halo = [Stroke(linewidth=2.2, foreground="white")]
                 ax.annotate(
@@ -568,7 +580,6 @@ def build_figure(
         ax.set_autoscale_on(False)
         ax.set_xlabel("")
         ax.set_ylabel("")
-        _place_labels(ax, fig, view.labels, font)
         _draw_scale_bar(ax, font)
         words = _TEXT_EN if view.lang == "en" else _TEXT_ZH
         _draw_north_arrow(ax, font, words["north"])
@@ -589,6 +600,12 @@ def build_figure(
             for text in leg.get_texts():
                 text.set_fontsize(8)
             leg.get_title().set_fontsize(8.5)
+        renderer = fig.canvas.get_renderer()
+        frame = [p.get_window_extent(renderer) for p in ax.patches if p.get_zorder() >= 9]
+        frame += [t.get_window_extent(renderer) for t in ax.texts if t.get_zorder() >= 10]
+        if handles:
+            frame.append(leg.get_window_extent(renderer))
+        _place_labels(ax, fig, view.labels, font, frame)
         _bold_text(
             fig,
             0.5,

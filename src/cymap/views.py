@@ -618,9 +618,18 @@ def _line_legend(lang: str) -> list[LegendEntry]:
 
 
 def _origin_text(origins: Any) -> str:
-    if isinstance(origins, str):
-        return origins
-    return "、".join(str(o) for o in origins)
+    """Official names of the origins (永川 → 永川区); groupings (中心城区) as written."""
+    from . import names
+    from ._errors import CymapError
+
+    def official(name: Any) -> str:
+        try:
+            return names.resolve(str(name)).name_zh
+        except CymapError:
+            return str(name)
+
+    items = [origins] if isinstance(origins, str) else list(origins)
+    return "、".join(official(o) for o in items)
 
 
 def view_reach(

@@ -42,7 +42,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--minutes", type=int, default=60, help="time limit in minutes (default 60)")
     p.add_argument(
-        "--year", default="2035", help="scenario year or preset (2020, today, 2025, 2035)"
+        "--year",
+        default=None,
+        help="scenario year or preset (2020, today, 2025, 2035); reach/diff default 2035; "
+        "with `group` it overlays the reach of that scenario",
     )
     p.add_argument("--base-year", dest="base_year", default="today", help="baseline of `diff`")
     p.add_argument(
@@ -91,7 +94,7 @@ def state_of(args: argparse.Namespace) -> dict:
         "corridor": corridor,
         "from": args.origin,
         "minutes": args.minutes,
-        "year": _year(args.year),
+        "year": _year(args.year) if args.year else None,
         "base_year": _year(args.base_year),
         "with": list(args.with_lines),
         "without": list(args.without_lines),
@@ -108,7 +111,7 @@ def _export(args: argparse.Namespace) -> int:
             msg = f"{args.out}: `targets` is a table; use --out FILE.csv (or .geojson)"
             raise ExportError(msg)
         scenario = views.scenario_of(
-            state["year"], with_lines=state["with"], without_lines=state["without"]
+            state["year"] or 2035, with_lines=state["with"], without_lines=state["without"]
         )
         data = export.export_table(views.target_checks(scenario), fmt=fmt)
     else:
