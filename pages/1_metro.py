@@ -35,14 +35,26 @@ with c3:
         format_func=names.get,
         disabled=not compare_on,
     )
-overlay_on = ui.checkbox(tr("metro.overlay", lang), key="overlay")
-year = ui.selectbox(
-    tr("reach.year", lang),
-    analysis.SCENARIO_CHOICES,
-    key="year",
-    default="2035",
-    disabled=not overlay_on,
-)
+d1, d2, d3 = st.columns([2, 2, 1])
+with d1:
+    overlay_on = ui.checkbox(tr("metro.overlay", lang), key="overlay")
+with d2:
+    origin = ui.selectbox(
+        tr("reach.origin", lang),
+        analysis.ORIGIN_CHOICES,
+        key="from",
+        default=analysis.default_origin(gid),
+        disabled=not overlay_on,
+    )
+with d3:
+    year = ui.selectbox(
+        tr("reach.year", lang),
+        analysis.SCENARIO_CHOICES,
+        key="year",
+        default="2035",
+        format_func=lambda k: analysis.scenario_label(k, lang),
+        disabled=not overlay_on,
+    )
 
 grouping = plans.get_grouping(gid)
 if not grouping.enumerated:
@@ -82,12 +94,17 @@ else:
     )
 check = None
 if overlay_on:
-    check = analysis.grouping_vs_reach(gid, scenario=year)
+    check = analysis.grouping_vs_reach(gid, scenario=year, origin=origin)
     layers.append(webviews.reach_outline_layer(check.within, minutes=check.minutes))
 
 m = maps.base_map(lang=lang, labels=False)
 m.add_child(legend)
-ui.show_map(m, key="metro_map", feature_groups=layers)
+ui.show_map(
+    m,
+    key="metro_map",
+    feature_groups=layers,
+    bounds=analysis.view_bounds(gid, gid_b if compare_on else None),
+)
 
 if compare_on:
     st.dataframe(analysis.compare_table(compared, lang), hide_index=True, key="compare_table")
@@ -106,6 +123,7 @@ ui.export_block(
         "group": gid,
         "group_b": gid_b if compare_on else None,
         "year": year if overlay_on else None,
+        "from": origin if overlay_on else None,
         "lang": lang,
     },
 )

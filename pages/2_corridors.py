@@ -24,7 +24,12 @@ layers, legend = webviews.corridor_layers(
 )
 m = maps.base_map(lang=lang, labels=choice == "all")
 m.add_child(legend)
-ui.show_map(m, key="corridor_map", feature_groups=layers)
+ui.show_map(
+    m,
+    key="corridor_map",
+    feature_groups=layers,
+    bounds=None if choice == "all" else analysis.corridor_bounds(choice),
+)
 
 if choice != "all":
     st.subheader(names[choice])

@@ -343,3 +343,21 @@ def lines_catalogue(year: str) -> pd.DataFrame:
     active = network.active_lines(scenarios.for_year(year))
     lines["open_in_year"] = lines["line_id"].isin(active)
     return lines
+
+
+def default_origin(group: str) -> str:
+    """The natural centre of a grouping for the reach overlay (成都市 for Chengdu's, else 中心城区)."""
+    return "成都市" if group in ("cd_metro",) else "中心城区"
+
+
+def view_bounds(group: str, group_b: str | None = None) -> tuple[float, float, float, float]:
+    """Bounds (minx, miny, maxx, maxy) of a grouping's members, or of two groupings together."""
+    codes = plans.group_adcodes(group) + (plans.group_adcodes(group_b) if group_b else [])
+    return tuple(units.load_units().loc[codes].total_bounds)
+
+
+def corridor_bounds(corridor: str) -> tuple[float, float, float, float]:
+    """Bounds of a corridor's member units (its seats' polygons), for framing the map."""
+    geom = plans.corridor_geometry(corridor)
+    codes = [a for a in geom["adcode"] if a and a in units.load_units().index]
+    return tuple(units.load_units().loc[codes].total_bounds)

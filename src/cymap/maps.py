@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import math
 from collections.abc import Callable, Iterable
 
 import folium
@@ -479,3 +480,20 @@ def minutes_legend(lang: str = "zh") -> Legend:
         lower = upper
     items.append((f"> {lower} {'分钟' if lang == 'zh' else 'min'}", BEYOND_COLOR))
     return Legend(tr("reach.minutes", lang), items)
+
+
+def view_for_bounds(
+    bounds: tuple[float, float, float, float], *, width_px: int = 1000, height_px: int = 620
+) -> tuple[tuple[float, float], int]:
+    """Centre (lat, lon) and the largest zoom at which ``bounds`` (minx, miny, maxx, maxy) fit.
+
+    Used to move the map to a grouping or corridor without rebuilding it.
+    """
+    minx, miny, maxx, maxy = bounds
+    center = ((miny + maxy) / 2, (minx + maxx) / 2)
+    for zoom in range(11, 5, -1):
+        scale = 256 * 2**zoom / 360  # pixels per degree of longitude
+        lat_scale = scale / max(math.cos(math.radians(center[0])), 0.1)
+        if (maxx - minx) * scale * 1.1 <= width_px and (maxy - miny) * lat_scale * 1.1 <= height_px:
+            return center, zoom
+    return center, 6

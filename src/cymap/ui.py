@@ -90,8 +90,15 @@ def show_map(
     key: str,
     height: int = 620,
     feature_groups: list[folium.FeatureGroup] | None = None,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> None:
-    """Show a folium map. Dynamic layers passed as ``feature_groups`` update without a reload."""
+    """Show a folium map. Dynamic layers passed as ``feature_groups`` update without a reload.
+
+    ``bounds`` (minx, miny, maxx, maxy) moves the view to fit them, also without a reload.
+    """
+    from .maps import view_for_bounds
+
+    center, zoom = view_for_bounds(bounds, height_px=height) if bounds is not None else (None, None)
     st_folium(
         m,
         key=key,
@@ -99,6 +106,8 @@ def show_map(
         use_container_width=True,
         returned_objects=[],
         feature_group_to_add=feature_groups,
+        center=center,
+        zoom=zoom,
     )
 
 
