@@ -74,7 +74,7 @@ m2.metric(
 )
 m3.metric(
     tr("metro.population", lang),
-    f"{summary['population_2020'] / 1e4:,.1f} 万",
+    analysis.format_population(summary["population_2020"], lang),
     delta=analysis.delta_text(
         summary.get("population_diff"), summary.get("population_diff_pct"), lang, scale=1e4
     ),

@@ -74,10 +74,11 @@ m2.metric(
 )
 m3.metric(
     tr("reach.pop_within", lang),
-    f"{summary['population_within'] / 1e4:,.0f} 万",
+    analysis.format_population(summary["population_within"], lang),
     delta=None
     if base is None
-    else f"{(summary['population_within'] - base['population_within']) / 1e4:+,.0f} 万",
+    else "+" * (summary["population_within"] >= base["population_within"])
+    + analysis.format_population(summary["population_within"] - base["population_within"], lang),
 )
 
 layers, legend = webviews.reach_layers(view, compare=compare, lang=lang)

@@ -361,3 +361,8 @@ def corridor_bounds(corridor: str) -> tuple[float, float, float, float]:
     geom = plans.corridor_geometry(corridor)
     codes = [a for a in geom["adcode"] if a and a in units.load_units().index]
     return tuple(units.load_units().loc[codes].total_bounds)
+
+
+def format_population(value: float, lang: str = "zh") -> str:
+    """Population as 万 (zh) or millions (en)."""
+    return f"{value / 1e4:,.1f} 万" if lang == "zh" else f"{value / 1e6:,.2f} M"

@@ -266,7 +266,7 @@ class LabelLayer(MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(m){ {{ this.rows|tojson }}.forEach(function(r){
+        (function(m){ {{ this.rows_json }}.forEach(function(r){
           L.marker([r[0],r[1]],{interactive:false,keyboard:false,icon:L.divIcon({className:'',
             iconSize:null,html:'<span class="cy-label '+r[3]+'">'+r[2]+'</span>'})}).addTo(m);});
         })({{ this._parent.get_name() }});
@@ -276,7 +276,8 @@ class LabelLayer(MacroElement):
     def __init__(self, rows: list[tuple[float, float, str, str]]) -> None:
         super().__init__()
         self._name = "LabelLayer"
-        self.rows = rows
+        # Raw UTF-8 JSON (names are official Chinese names; no markup in them).
+        self.rows_json = json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")
 
 
 def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:

@@ -1,0 +1,61 @@
+import pytest
+
+from cymap import analysis, webviews
+
+
+def test_member_table_carries_evidence_for_every_member():
+    table = analysis.member_table("cq_metro")
+    assert len(table) == 22
+    assert table["原文"].str.len().min() > 0
+    assert set(table["依据"]) == {"stated"}
+
+
+def test_grouping_vs_reach_splits_members_outside_and_nonmembers_inside():
+    check = analysis.grouping_vs_reach("cq_metro", scenario="2035", origin="中心城区")
+    assert set(check.members_outside.columns) == {"adcode", "name_zh", "minutes"}
+    assert (check.members_outside["minutes"].fillna(1e9) > 60).all()
+    assert (check.nonmembers_inside["minutes"] <= 60).all()
+    assert "500103" in check.within  # 渝中区 is in its own reach
+    # 广安市 is a prefecture member: its counties count as members, not as outsiders.
+    assert "511681" not in set(check.nonmembers_inside["adcode"])
+
+
+def test_reach_view_with_baseline_has_a_diff_and_targets():
+    view = analysis.reach_view("中心城区", minutes=60, year="2035", base_year="2020")
+    assert view.diff is not None
+    assert set(view.diff["status"]) <= {"both", "base_only", "other_only", "neither"}
+    assert (view.diff["minutes_saved"].dropna() >= -1e-9).all()  # 2035 adds lines, never slower
+    assert len(view.targets) >= 1
+    assert view.lines["active"].any()
+
+
+def test_lines_catalogue_marks_what_is_open_in_the_year():
+    lines = analysis.lines_catalogue("2020").set_index("line_id")
+    assert lines.at["chengyu_hsr", "open_in_year"]
+    assert not lines.at["chengyu_zhongxian_hsr", "open_in_year"]
+
+
+def test_corridor_table_keeps_member_order_and_names_carriers():
+    table = analysis.corridor_table(["yangtze_axis"], lang="en")
+    assert table.iloc[0]["members"] == "宜宾市 → 泸州市 → 永川区 → 江津区"
+    assert "渝昆高铁" in table.iloc[0]["carriers"]
+
+
+@pytest.mark.parametrize("compare", ["none", "sets", "saved"])
+def test_reach_layers_for_every_comparison_mode(compare):
+    view = analysis.reach_view("中心城区", minutes=60, year="2035", base_year="today")
+    layers, legend = webviews.reach_layers(view, compare=compare)
+    assert len(layers) == 3
+    assert legend.html
+
+
+def test_overview_and_group_layers_build():
+    layers, legend = webviews.overview_layers()
+    assert len(layers) >= 5
+    assert "重庆都市圈" in legend.html
+    from cymap import plans
+
+    layers, legend = webviews.group_layers(
+        plans.members("cq_metro"), plans.dissolved_boundary("cq_metro")
+    )
+    assert "中心城区" in legend.html

@@ -1,0 +1,68 @@
+import re
+
+import folium
+import pandas as pd
+
+from cymap import maps, settings, units
+
+
+def _html(m: folium.Map) -> str:
+    return m.get_root().render()
+
+
+def test_basemap_loads_leaflet_locally_and_no_remote_resource():
+    html = _html(maps.base_map())
+    assert settings.leaflet_js in html
+    urls = re.findall(r"https?://[^\s\"'<>)]+", html)
+    assert urls == []
+
+
+def test_basemap_draws_no_tiles_by_default_and_credits_the_boundaries():
+    m = maps.base_map()
+    assert not any(isinstance(c, folium.TileLayer) for c in m._children.values())
+    html = _html(m)
+    assert "GS(2024)0650" in html
+    assert "天地图" in html
+
+
+def test_unit_layer_colours_each_unit_and_carries_tooltips():
+    gdf = units.load_units(level="county").head(5)
+    gdf["v"] = ["a", "b", "a", "b", "a"]
+    fg = maps.units_layer(
+        gdf, color=lambda p: "#ff0000" if p["v"] == "a" else "#0000ff", tooltip={"name_zh": "名称"}
+    )
+    m = maps.base_map(labels=False)
+    m.add_child(fg)
+    html = _html(m)
+    assert html.count('"type":"Feature"') >= 5
+    assert "#ff0000" in html
+    assert "#0000ff" in html
+    assert gdf["name_zh"].iloc[0] in html
+
+
+def test_map_payload_of_all_counties_stays_small():
+    gdf = units.load_units(level="county")
+    m = maps.base_map()
+    m.add_child(maps.units_layer(gdf, color="#ccc", tooltip={"name_zh": "名称"}))
+    assert len(_html(m).encode()) < 1_000_000
+
+
+def test_labels_use_official_names():
+    fg = maps.label_layer(["500240"])
+    m = maps.base_map(labels=False)
+    m.add_child(fg)
+    assert "石柱土家族自治县" in _html(m)
+
+
+def test_minute_bands_are_ordered_and_nan_is_grey():
+    assert maps.minutes_color(10) == maps.MINUTE_BANDS[0][1]
+    assert maps.minutes_color(59) == maps.MINUTE_BANDS[2][1]
+    assert maps.minutes_color(float("nan")) == maps.BEYOND_COLOR
+    assert maps.minutes_color(500) == maps.BEYOND_COLOR
+    assert pd.Series([u for u, _ in maps.MINUTE_BANDS]).is_monotonic_increasing
+
+
+def test_view_for_bounds_zooms_in_on_small_areas():
+    _, zoom_small = maps.view_for_bounds((106.4, 29.4, 106.7, 29.7))
+    _, zoom_large = maps.view_for_bounds((102, 27, 110, 33))
+    assert zoom_small > zoom_large

@@ -1,0 +1,29 @@
+from cymap import i18n, sources
+
+
+def test_documents_table_lists_the_five_documents():
+    docs = sources.documents_table()
+    assert sorted(docs["id"]) == ["000", "001", "002", "003", "004"]
+    assert docs["title"].str.len().min() > 0
+
+
+def test_datasets_name_version_and_licence():
+    ds = sources.datasets_table()
+    assert {"dataset", "source", "version", "licence"} <= set(ds.columns)
+    assert ds["licence"].str.len().min() > 0
+    assert ds["licence"].str.contains("GS\\(2024\\)0650").any()
+
+
+def test_model_table_lists_every_parameter_with_a_meaning():
+    model = sources.model_table()
+    assert "transfer_min" in set(model["parameter"])
+    assert "rail_access_min[hsr]" in set(model["parameter"])
+    assert model["meaning"].str.len().min() > 0
+
+
+def test_every_ui_string_has_both_languages():
+    for key, (zh, en) in i18n.STRINGS.items():
+        assert zh, key
+        assert en, key
+    assert i18n.tr("reach.title", "en") == "Commute reach"
+    assert i18n.tr("unknown.key") == "unknown.key"
