@@ -1,4 +1,4 @@
-"""Data and image export of a view: GeoJSON, CSV, PNG, PDF, SVG as bytes.
+r"""Data and image export of a view: GeoJSON, CSV, PNG, PDF, SVG as bytes.
 
 The same functions serve the pages' download buttons (``st.download_button(data=...)``) and
 the ``cymap export`` command. GeoJSON is written in EPSG:4326; CSV is UTF-8 with a byte order
@@ -8,7 +8,7 @@ Examples
 --------
 >>> from cymap import export, views
 >>> view, table = views.view_population()
->>> export.to_csv(table)[:3] == "\ufeff".encode()
+>>> export.to_csv(table).startswith(b"\xef\xbb\xbf")
 True
 >>> data = export.export_view("population", {}, fmt="geojson")
 """

@@ -14,7 +14,7 @@ Examples
 >>> from cymap import render, views
 >>> view, table = views.view_population()
 >>> png = render.render(view, fmt="png", width_px=1600, height_px=1200, dpi=200)
->>> png.startswith(b"\\x89PNG")
+>>> png.startswith(b"\x89PNG")
 True
 """
 
