@@ -196,3 +196,14 @@ def test_target_checks_table_exports(monkeypatch):
     assert "target_name_zh" in csv.columns
     doc = json.loads(export.to_geojson(table))
     assert len(doc["features"]) == len(table)
+
+
+def test_cli_targets_csv_has_rounded_minutes(tmp_path):
+    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
+    out = tmp_path / "targets.csv"
+    assert main(["export", "targets", "--year", "2025", "--out", str(out)]) == 0
+    table = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
+    assert "cq_core_1h_commute_2025" in set(table["target_id"])
+    minutes = table["minutes"].dropna()
+    assert (minutes.round(1) == minutes).all()
+    assert main(["export", "targets", "--out", str(tmp_path / "targets.png")]) == 2
