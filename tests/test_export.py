@@ -207,3 +207,12 @@ def test_cli_targets_csv_has_rounded_minutes(tmp_path):
     minutes = table["minutes"].dropna()
     assert (minutes.round(1) == minutes).all()
     assert main(["export", "targets", "--out", str(tmp_path / "targets.png")]) == 2
+
+
+def test_cli_compare_takes_two_positional_groupings(tmp_path):
+    pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
+    out = tmp_path / "compare.csv"
+    assert main(["export", "compare", "重庆都市圈", "川南渝西", "--out", str(out)]) == 0
+    sides = set(pd.read_csv(out, encoding="utf-8-sig")["side"])
+    assert sides == {"both", "only_a", "only_b"}
+    assert main(["export", "group", "a", "b", "--out", str(out)]) == 2

@@ -5,6 +5,7 @@ year, with, without, base_year, lang``), so a bookmarked view exports as it is s
 
     cymap export reach --from 中心城区 --minutes 60 --year 2035 --out reach.png
     cymap export group 重庆都市圈 --out boundary.pdf
+    cymap export compare 重庆都市圈 川南渝西 --out compare.svg
     cymap export diff --from 中心城区 --year 2035 --base-year today --out diff.svg
     cymap export targets --year 2025 --out checks.csv
 """
@@ -30,7 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "plan-target checks (csv, geojson).",
     )
     p.add_argument("view", choices=_VIEWS, metavar="VIEW", help=" | ".join(_VIEWS))
-    p.add_argument("name", nargs="?", help="grouping (group, compare A) or corridor name")
+    p.add_argument(
+        "names",
+        nargs="*",
+        metavar="NAME",
+        help="grouping (group), two groupings (compare A B) or a corridor (corridors)",
+    )
     p.add_argument(
         "--out", required=True, type=Path, help="output file: .png .pdf .svg .geojson .csv"
     )
@@ -78,16 +84,13 @@ def _year(value: str) -> int | str:
 
 def state_of(args: argparse.Namespace) -> dict:
     """The URL state of a view from the command-line options."""
-    group = args.group
-    corridor = args.corridor
-    group_b = args.group_b
-    if args.name:
-        if args.view == "corridors":
-            corridor = corridor or args.name
-        elif args.view == "compare" and group and not group_b:
-            group_b = args.name
-        else:
-            group = group or args.name
+    names = list(args.names)
+    if len(names) > (2 if args.view == "compare" else 1):
+        msg = f"too many names for `{args.view}`: {' '.join(names)}"
+        raise ExportError(msg)
+    corridor = args.corridor or (names.pop(0) if names and args.view == "corridors" else None)
+    group = args.group or (names.pop(0) if names else None)
+    group_b = args.group_b or (names.pop(0) if names else None)
     return {
         "group": group,
         "group_b": group_b,
