@@ -338,7 +338,7 @@ def _bold_text(target: Any, x: float, y: float, text: str, **kwargs: Any) -> Non
     One embedded font instead of two keeps PDF export fast.
     """
     color = kwargs.pop("color", "#111111")
-    outline = [Stroke(linewidth=0.7, foreground=color)]
+    outline = [Stroke(linewidth=0.35, foreground=color)]
     target.text(x, y, text, color=color, path_effects=outline, **kwargs)
     target.text(x, y, text, color=color, **kwargs)
 

@@ -510,11 +510,18 @@ def _corridor_subtitle(name: str | None, n_corridors: int, n_units: int, lang: s
     text = t(f"{zh} · 经过 {n_units} 个单元", f"{en} · {n_units} units", lang)
     carriers = [
         *_carrier_names(corridor.carriers),
-        *([corridor.carrier_notes] if corridor.carrier_notes else []),
+        *([_strip_latin_notes(corridor.carrier_notes)] if corridor.carrier_notes else []),
     ]
     if carriers:
         text += t(" · 依托 ", " · carried by ", lang) + "、".join(carriers)
     return text
+
+
+def _strip_latin_notes(text: str) -> str:
+    """Drop parenthesised English glosses: 长江黄金水道 (the Yangtze waterway) → 长江黄金水道."""
+    import re
+
+    return re.sub(r"\s*[(（][A-Za-z]+\s[^)）]*[)）]", "", text).strip()
 
 
 def _carrier_names(carriers: Any) -> list[str]:
