@@ -242,3 +242,19 @@ def test_unknown_format_and_too_small_size_are_clear_errors(population_view, tmp
 
 def test_every_view_text_has_a_glyph(population_view):
     assert all(fonts.missing_glyphs(t) == "" for t in population_view.texts())
+
+
+def test_concurrent_exports_keep_vector_text(population_view):
+    # Pages serve several sessions from threads; each export must keep its own settings.
+    import concurrent.futures as cf
+
+    def job(fmt):
+        return fmt, render.render(population_view, fmt=fmt, width_px=800, height_px=600, dpi=100)
+
+    with cf.ThreadPoolExecutor(3) as pool:
+        results = list(pool.map(job, ["pdf", "svg", "pdf", "png", "svg", "pdf"]))
+    for fmt, data in results:
+        if fmt == "pdf":
+            assert b"/FontFile2" in data
+        elif fmt == "svg":
+            assert population_view.title in svg_texts(data)

@@ -25,6 +25,7 @@ import datetime as dt
 import functools
 import io
 import math
+import threading
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -41,6 +42,8 @@ from matplotlib.transforms import Bbox
 
 from . import fonts, settings, units
 from ._errors import ExportError
+
+_EXPORT_LOCK = threading.RLock()
 
 #: Formats :func:`render` writes.
 FORMATS = ("png", "pdf", "svg")
@@ -551,7 +554,7 @@ def build_figure(
     family = fonts.register_cjk_font()
     fonts.check_glyphs(view.texts())
     font = FontProperties(family=family)
-    with mpl.rc_context(_rc(family)):
+    with _EXPORT_LOCK, mpl.rc_context(_rc(family)):
         fig = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi)
         FigureCanvasAgg(fig)
         # Fixed margins (in inches) so the frame texts keep their size whatever the pixel size.
@@ -666,17 +669,19 @@ def render(
     if fmt not in FORMATS:
         msg = f"unknown image format {fmt!r}; use one of {', '.join(FORMATS)}"
         raise ExportError(msg)
-    fig = build_figure(view, width_px=width_px, height_px=height_px, dpi=dpi)
     family = fonts.register_cjk_font()
     metadata: dict[str, Any] = {"Title": view.title}
     if fmt == "png":
         metadata = {"Title": view.title, "Source": settings.boundary_approval}
     buf = io.BytesIO()
-    rc = _rc(family)
-    with mpl.rc_context(rc):
-        # zlib level 3: about 3× faster than the default 6 for a file about 15 % larger.
-        extra = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
-        fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata, **extra)
+    # rcParams are process-wide: one export at a time, so concurrent page sessions cannot
+    # restore each other's settings halfway through a save.
+    with _EXPORT_LOCK:
+        fig = build_figure(view, width_px=width_px, height_px=height_px, dpi=dpi)
+        with mpl.rc_context(_rc(family)):
+            # zlib level 3: about 3× faster than the default 6 for a file about 15 % larger.
+            extra = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
+            fig.savefig(buf, format=fmt, dpi=dpi, metadata=metadata, **extra)
     return buf.getvalue()
 
 
