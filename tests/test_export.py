@@ -216,3 +216,18 @@ def test_cli_compare_takes_two_positional_groupings(tmp_path):
     sides = set(pd.read_csv(out, encoding="utf-8-sig")["side"])
     assert sides == {"both", "only_a", "only_b"}
     assert main(["export", "group", "a", "b", "--out", str(out)]) == 2
+
+
+def test_snapshot_without_chromium_says_how_to_get_it(monkeypatch):
+    from cymap import snapshot
+
+    monkeypatch.setattr(snapshot, "chromium_path", lambda: None)
+    with pytest.raises(ExportError, match="apt-get install chromium"):
+        snapshot.snapshot_map("http://localhost:8501/reach")
+
+
+def test_snapshot_refuses_urls_off_the_machine():
+    from cymap import snapshot
+
+    with pytest.raises(ExportError, match="not on this machine"):
+        snapshot.snapshot_map("https://example.org/reach")

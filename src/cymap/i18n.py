@@ -105,6 +105,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.csv": ("数据 CSV", "Data CSV"),
     "export.geojson": ("数据 GeoJSON", "Data GeoJSON"),
     "export.header": ("导出", "Export"),
+    "export.snapshot": ("实时地图 PNG", "Live map PNG"),
+    "export.snapshot_help": (
+        "用无头 Chromium 截取当前交互地图（所见即所得）；报告用图请用左侧 PNG/PDF/SVG。",
+        "The interactive map exactly as shown, photographed by headless Chromium; for report "
+        "figures use PNG/PDF/SVG.",
+    ),
+    "export.snapshot_missing": (
+        "需要 Chromium：请运行 apt-get install chromium；PNG/PDF/SVG 导出无需浏览器。",
+        "Needs Chromium: run apt-get install chromium; the PNG/PDF/SVG exports need no browser.",
+    ),
     "map.attribution": (
         "底图：本项目数据绘制，无在线瓦片",
         "Basemap drawn from project data, no web tiles",

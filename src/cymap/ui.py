@@ -182,6 +182,26 @@ def multiselect(
 # --- export --------------------------------------------------------------------------------
 
 
+def _current_url() -> str:
+    """URL of this page as the browser shows it, with the view's query string."""
+    from urllib.parse import urlencode, urlsplit
+
+    parts = urlsplit(str(st.context.url))
+    query = urlencode(st.query_params.to_dict())
+    return parts._replace(query=query, fragment="").geturl()
+
+
+def _snapshot(url: str) -> bytes:
+    """'What you see' PNG of a page's live map, taken by Chromium in a worker thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from . import snapshot
+
+    # Playwright's sync API cannot run on the server's event-loop thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(snapshot.snapshot_map, url).result()
+
+
 def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -> None:
     """Download buttons that export exactly the current view (map images and data).
 
@@ -195,7 +215,22 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
     stem = "cymap-" + "-".join([kind, *(str(v) for k, v in sorted(state.items()) if k != "lang")])
     stem = stem.replace(",", "+").replace(" ", "")[:120]
     st.markdown(f"**{tr('export.header', lang)}**")
-    cols = st.columns(5)
+    cols = st.columns(6)
+    with cols[5]:
+        from . import snapshot
+
+        available = snapshot.chromium_path() is not None
+        st.download_button(
+            tr("export.snapshot", lang),
+            data=lambda url=_current_url(): _snapshot(url),
+            disabled=not available,
+            file_name=f"{stem}-live.png",
+            mime="image/png",
+            key=f"export_{kind}_snapshot",
+            on_click="ignore",
+            width="stretch",
+            help=tr("export.snapshot_help" if available else "export.snapshot_missing", lang),
+        )
     for col, fmt in zip(cols, ("png", "pdf", "svg", "csv", "geojson"), strict=True):
         with col:
             st.download_button(

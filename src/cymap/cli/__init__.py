@@ -14,7 +14,7 @@ import sys
 from .._errors import CymapError
 
 #: Modules that add subcommands; each defines ``register(subparsers)``.
-COMMAND_MODULES = ("_units", "_plans", "_network", "_export")
+COMMAND_MODULES = ("_units", "_plans", "_network", "_export", "_snapshot")
 
 
 def build_parser() -> argparse.ArgumentParser:
