@@ -220,9 +220,10 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
         from . import snapshot
 
         available = snapshot.chromium_path() is not None
+        page_url = _current_url()
         st.download_button(
             tr("export.snapshot", lang),
-            data=lambda url=_current_url(): _snapshot(url),
+            data=lambda: _snapshot(page_url),
             disabled=not available,
             file_name=f"{stem}-live.png",
             mime="image/png",
