@@ -232,7 +232,7 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
             width="stretch",
             help=tr("export.snapshot_help" if available else "export.snapshot_missing", lang),
         )
-    for col, fmt in zip(cols, ("png", "pdf", "svg", "csv", "geojson"), strict=True):
+    for col, fmt in zip(cols[:5], ("png", "pdf", "svg", "csv", "geojson"), strict=True):
         with col:
             st.download_button(
                 tr(f"export.{fmt}", lang),

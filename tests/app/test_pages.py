@@ -35,12 +35,14 @@ def _frame(at: AppTest, column: str):
 def test_overview_shows_title_and_guide(app):
     assert "成渝地区双城经济圈" in app.title[0].value
     assert not app.exception
+    assert not app.exception
 
 
 def test_language_switch_changes_the_ui_to_english(app):
     app.radio(key="lang").set_value("en").run()
     assert "Chengdu" in app.title[0].value
     assert app.query_params["lang"] == "en"
+    assert not app.exception
 
 
 def test_metro_page_numbers_follow_the_chosen_grouping(app):
@@ -52,6 +54,7 @@ def test_metro_page_numbers_follow_the_chosen_grouping(app):
     app.selectbox(key="group").set_value("cnyx").run()
     assert _metric(app, 0) == "10"
     assert app.query_params["group"] == "cnyx"
+    assert not app.exception
 
 
 def test_metro_page_compare_and_reach_overlay(app):
@@ -66,6 +69,7 @@ def test_metro_page_compare_and_reach_overlay(app):
     app.checkbox(key="overlay").check().run()
     assert not app.exception
     assert len(app.dataframe) >= 3
+    assert not app.exception
 
 
 def test_metro_page_unenumerated_grouping_is_not_guessed(app):
@@ -73,6 +77,7 @@ def test_metro_page_unenumerated_grouping_is_not_guessed(app):
     app.selectbox(key="group").set_value("yuxi").run()
     assert not app.exception
     assert app.info
+    assert not app.exception
 
 
 def test_corridors_page_lists_members_in_order(app):
@@ -85,6 +90,7 @@ def test_corridors_page_lists_members_in_order(app):
     assert "渝昆高铁" in table.iloc[0]["依托线路"]
     evidence = _frame(app, "原文")
     assert evidence["原文"].str.contains("沿长江发展轴").any()
+    assert not app.exception
 
 
 def test_reach_page_toggle_and_limit_change_the_numbers(app):
@@ -98,6 +104,7 @@ def test_reach_page_toggle_and_limit_change_the_numbers(app):
     assert app.query_params["with"] == "chengyu_zhongxian_hsr"
     app.select_slider(key="minutes").set_value(30).run()
     assert int(_metric(app, 0)) < after
+    assert not app.exception
 
 
 def test_reach_page_comparison_shows_gains(app):
@@ -111,6 +118,7 @@ def test_reach_page_comparison_shows_gains(app):
     targets = _frame(app, "达成")
     assert "中心城区与周边区（市、县）1小时通勤" in set(targets["目标"])
     assert set(targets["达成"]) <= {True, False}
+    assert not app.exception
 
 
 def test_sources_page_lists_documents_datasets_and_model(app):
@@ -122,3 +130,4 @@ def test_sources_page_lists_documents_datasets_and_model(app):
     assert datasets["licence"].str.contains("GS\\(2024\\)0650").any()
     model = _frame(app, "parameter")
     assert "transfer_min" in set(model["parameter"])
+    assert not app.exception
