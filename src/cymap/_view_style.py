@@ -1,0 +1,177 @@
+"""Shared pieces of the view builders: frame texts, unit labels, legends, scenario texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from . import units
+from ._map_view import Label, LegendEntry
+
+#: Colours shared with the pages (``cymap.maps``), so exports look like the live map.
+PALETTE = {
+    "stated": "#c0392b",
+    "inferred": "#e59866",
+    "both": "#7d3c98",
+    "only_a": "#c0392b",
+    "only_b": "#2874a6",
+}
+TIER_COLORS = {
+    "中心城区": "#922b21",
+    "率先同城化": "#cb4335",
+    "战略支点": "#e67e22",
+    "桥头堡": "#f1c40f",
+    "北部副中心": "#1f618d",
+    "新型卫星城": "#5dade2",
+}
+_EXTRA_COLORS = ("#16a085", "#8e44ad", "#2e4053", "#a04000", "#5d6d7e")
+#: Minute bands of reach maps: (upper bound in minutes, colour); grey beyond the last band.
+MINUTE_BANDS = (
+    (30, "#1a9850"),
+    (45, "#91cf60"),
+    (60, "#d9ef8b"),
+    (90, "#fee08b"),
+    (120, "#fc8d59"),
+)
+BEYOND_COLOR = "#e0e0e0"
+#: Map frame of the whole economic circle (min lon, min lat, max lon, max lat).
+REGION_EXTENT = (102.6, 27.9, 110.3, 32.6)
+
+
+def t(zh: str, en: str, lang: str) -> str:
+    """The Chinese or English text of a frame string."""
+    return en if lang == "en" else zh
+
+
+def tier_colors(tiers: list[str]) -> dict[str, str]:
+    """A colour per tier: the pages' colours for known tiers, then a fixed sequence."""
+    extra = iter(_EXTRA_COLORS * 3)
+    return {x: TIER_COLORS.get(x) or next(extra) for x in tiers}
+
+
+def minutes_color(minutes: float | None) -> str:
+    """Colour of a travel time (min) by the reach bands."""
+    if minutes is None or pd.isna(minutes):
+        return BEYOND_COLOR
+    for upper, color in MINUTE_BANDS:
+        if minutes <= upper:
+            return color
+    return BEYOND_COLOR
+
+
+def minute_band_legend(lang: str) -> list[LegendEntry]:
+    """Legend rows of the minute bands."""
+    unit = t("分钟", "min", lang)
+    rows, lower = [], 0
+    for upper, color in MINUTE_BANDS:
+        rows.append(LegendEntry(f"{lower}–{upper} {unit}", facecolor=color, edgecolor="#999999"))
+        lower = upper
+    rows.append(LegendEntry(f"> {lower} {unit}", facecolor=BEYOND_COLOR, edgecolor="#999999"))
+    return rows
+
+
+def label_units(
+    adcodes: Any, *, priority_by: str = "population_2020", boost: int = 0
+) -> list[Label]:
+    """Labels with the official names of units at their government seats.
+
+    Larger units (by ``priority_by``) win where labels would overlap.
+    """
+    gdf = units.load_units()
+    codes = [c for c in adcodes if c in gdf.index]
+    rows = gdf.loc[codes]
+    ranks = rows[priority_by].astype(float).rank(ascending=True).fillna(0)
+    return [
+        Label(
+            text=row.name_zh,
+            lon=float(row.seat_lon),
+            lat=float(row.seat_lat),
+            priority=int(ranks[code]) + boost * 1000,
+            size_pt=7.5 if row.level == "prefecture" else 6.5,
+        )
+        for code, row in rows.iterrows()
+    ]
+
+
+def scenario_of(value: Any, *, with_lines: Any = (), without_lines: Any = ()) -> Any:
+    """A ``cymap.scenarios.Scenario`` from a scenario, a year or a preset name, plus toggles.
+
+    A year with a preset (``2035``) gives that preset; ``"today"``, ``"2025"`` … are presets;
+    other years build a plain scenario. ``with_lines``/``without_lines`` are added to it.
+    """
+    import dataclasses
+
+    from . import scenarios
+    from ._errors import ScenarioError
+
+    if isinstance(value, scenarios.Scenario):
+        base = value
+    elif str(value) in scenarios.PRESETS:
+        base = scenarios.preset(str(value))
+    elif str(value).isdigit():
+        base = scenarios.Scenario(year=int(value))
+    else:
+        msg = f"scenario {value!r} is neither a year nor a preset ({', '.join(scenarios.PRESETS)})"
+        raise ScenarioError(msg)
+    if not with_lines and not without_lines:
+        return base
+    return dataclasses.replace(
+        base,
+        with_lines=(base.with_lines - frozenset(without_lines)) | frozenset(with_lines),
+        without_lines=(base.without_lines - frozenset(with_lines)) | frozenset(without_lines),
+    )
+
+
+def scenario_text(scenario: Any, lang: str) -> str:
+    """Short description of a scenario: year (现状 for today) and switched lines."""
+    if getattr(scenario, "name", None) == "today":
+        text = t(f"现状（{scenario.year}年）", f"today ({scenario.year})", lang)
+    else:
+        text = t(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
+    on, off = sorted(scenario.with_lines), sorted(scenario.without_lines)
+    if on or off:
+        names = _line_names()
+        if on:
+            text += t("，增开", ", with ", lang) + "、".join(names.get(x, x) for x in on)
+        if off:
+            text += t("，不含", ", without ", lang) + "、".join(names.get(x, x) for x in off)
+    return text
+
+
+def _line_names() -> dict[str, str]:
+    from . import network
+
+    table = network.list_lines()
+    return dict(zip(table["line_id"], table["name_zh"], strict=True))
+
+
+def document_titles(doc_ids: Any) -> list[str]:
+    """Titles of planning documents by id: 《title》（number）, in first-seen order."""
+    from . import plans
+
+    docs = {d.id: d for d in plans.load_catalogue().documents}
+    out = []
+    for doc_id in dict.fromkeys(doc_ids or []):
+        doc = docs.get(str(doc_id))
+        if doc is None:
+            out.append(str(doc_id))
+            continue
+        number = f"（{doc.doc_number}）" if doc.doc_number else ""
+        out.append(f"《{doc.title_zh}》{number}")
+    return out
+
+
+def _origin_text(origins: Any) -> str:
+    """Official names of the origins (永川 → 永川区); groupings (中心城区) as written."""
+    from . import names
+    from ._errors import CymapError
+
+    def official(name: Any) -> str:
+        try:
+            return names.resolve(str(name)).name_zh
+        except CymapError:
+            return str(name)
+
+    items = [origins] if isinstance(origins, str) else list(origins)
+    return "、".join(official(o) for o in items)

@@ -1,0 +1,319 @@
+"""Views of the travel-time engine: commute reach, reach change, plan-target checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from . import settings, units
+from ._map_view import Layer, LegendEntry, MapView
+from ._view_style import (
+    BEYOND_COLOR,
+    REGION_EXTENT,
+    _origin_text,
+    label_units,
+    minute_band_legend,
+    minutes_color,
+    scenario_of,
+    scenario_text,
+    t,
+)
+
+
+def _reach_frame(reach_table: pd.DataFrame) -> gpd.GeoDataFrame:
+    geo = units.load_units()[["geometry"]]
+    table = reach_table.copy()
+    table["adcode"] = table["adcode"].astype(str)
+    table = table.set_index("adcode")
+    return gpd.GeoDataFrame(table.join(geo, how="left"), geometry="geometry", crs=settings.crs)
+
+
+def _lines_layer(scenario: Any, base: Any = None) -> list[Layer]:
+    """Open rail lines and expressways of a scenario; lines not open in ``base`` highlighted."""
+    from . import network
+
+    lines = network.line_geometries(scenario=scenario)
+    lines = lines[lines["active"].astype(bool)]
+    layers = [
+        Layer(
+            lines[lines["kind"] == "road"],
+            {"color": "#a1887f", "linewidth": 0.6, "alpha": 0.8, "zorder": 5},
+        ),
+        Layer(
+            lines[lines["kind"] == "rail"],
+            {"color": "#37474f", "linewidth": 0.8, "alpha": 0.85, "zorder": 5.1},
+        ),
+    ]
+    if base is not None:
+        before = network.line_geometries(scenario=base)
+        was_open = set(before.loc[before["active"].astype(bool), "line_id"])
+        new = lines[~lines["line_id"].isin(was_open)]
+        layers.append(Layer(new, {"color": "#c2185b", "linewidth": 2.0, "zorder": 5.2}))
+    return layers
+
+
+def _line_legend(lang: str) -> list[LegendEntry]:
+    return [
+        LegendEntry(t("铁路", "rail", lang), facecolor="#37474f", kind="line"),
+        LegendEntry(t("高速公路", "expressway", lang), facecolor="#a1887f", kind="line"),
+    ]
+
+
+def view_reach(
+    origins: Any, minutes: int = 60, scenario: Any = 2035, *, lang: str = "zh"
+) -> tuple[MapView, gpd.GeoDataFrame]:
+    """Door-to-door minutes from the origins, units coloured by minute bands.
+
+    Parameters
+    ----------
+    origins
+        A place name, adcode, list of them, or a plans grouping such as ``中心城区``.
+    minutes
+        Time limit (min); units within it are labelled.
+    scenario
+        A ``cymap.scenarios.Scenario``, a year (``2035``) or a preset name (``"today"``).
+    """
+    from . import travel_time
+
+    sc = scenario_of(scenario)
+    reach = travel_time.reach(origins, minutes=minutes, scenario=sc)
+    gdf = _reach_frame(reach.table)
+    gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
+    within = gdf[gdf["within"].astype(bool)]
+    s = reach.summary
+    layers = [
+        Layer(
+            gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1}
+        ),
+        Layer(
+            within.dissolve() if len(within) else within,
+            {"facecolor": "none", "edgecolor": "#1b5e20", "linewidth": 1.8, "zorder": 4},
+        ),
+        *_lines_layer(sc),
+    ]
+    legend = [
+        *minute_band_legend(lang),
+        LegendEntry(
+            t(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
+            facecolor="#1b5e20",
+            kind="line",
+            linewidth=1.8,
+        ),
+        *_line_legend(lang),
+    ]
+    origin = _origin_text(origins)
+    view = MapView(
+        title=t(f"{origin} {minutes} 分钟通勤圈", f"{minutes}-minute reach from {origin}", lang),
+        subtitle=t(
+            f"{scenario_text(sc, lang)} · 圈内 {s['units_within']} 个区县 · "
+            f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e4:,.0f} 万人",
+            f"{scenario_text(sc, lang)} · {s['units_within']} units · "
+            f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e6:,.2f} million",
+            lang,
+        ),
+        layers=layers,
+        labels=label_units(within.index, priority_by="population_2020"),
+        legend=legend,
+        legend_title=t("门到门时间", "Door-to-door time", lang),
+        extent=REGION_EXTENT,
+        sources=[
+            t(
+                "出行时间模型：cymap 路网与情景参数",
+                "Travel-time model: cymap network and scenario",
+                lang,
+            )
+        ],
+        scenario=scenario_text(sc, lang),
+        lang=lang,
+    )
+    return view, gdf.drop(columns="color")
+
+
+def view_reach_diff(
+    origins: Any, minutes: int = 60, base: Any = "today", other: Any = 2035, *, lang: str = "zh"
+) -> tuple[MapView, gpd.GeoDataFrame]:
+    """Reach of a scenario against a baseline: units reached in both, only base, only other."""
+    from . import travel_time
+
+    sb, so = scenario_of(base), scenario_of(other)
+    rb = travel_time.reach(origins, minutes=minutes, scenario=sb)
+    ro = travel_time.reach(origins, minutes=minutes, scenario=so)
+    diff = travel_time.compare_reach(rb, ro)
+    gdf = _reach_frame(diff)
+    colors = {
+        "both": "#a6d96a",
+        "other_only": "#d95f02",
+        "base_only": "#7570b3",
+        "neither": "#f4f4f2",
+    }
+    gdf["color"] = gdf["status"].map(colors).fillna(BEYOND_COLOR)
+    counts = gdf["status"].value_counts()
+    bt, ot = scenario_text(sb, lang), scenario_text(so, lang)
+    legend = [
+        LegendEntry(
+            t(f"两情景均可达（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
+            facecolor=colors["both"],
+        ),
+        LegendEntry(
+            t(
+                f"仅{ot}可达（{counts.get('other_only', 0)}）",
+                f"only {ot} ({counts.get('other_only', 0)})",
+                lang,
+            ),
+            facecolor=colors["other_only"],
+        ),
+        LegendEntry(
+            t(
+                f"仅{bt}可达（{counts.get('base_only', 0)}）",
+                f"only {bt} ({counts.get('base_only', 0)})",
+                lang,
+            ),
+            facecolor=colors["base_only"],
+        ),
+        LegendEntry(t("均不可达", "neither", lang), facecolor="#f4f4f2"),
+    ]
+    changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
+    kept = gdf[gdf["status"] == "both"]
+    labels = label_units(changed.index, priority_by="population_2020", boost=10)
+    labels += label_units(kept.index, priority_by="population_2020")
+    origin = _origin_text(origins)
+    view = MapView(
+        title=t(
+            f"{origin} {minutes} 分钟通勤圈变化",
+            f"Change of the {minutes}-minute reach from {origin}",
+            lang,
+        ),
+        subtitle=t(
+            f"{bt} → {ot} · 新增 {counts.get('other_only', 0)} 个区县",
+            f"{bt} → {ot} · {counts.get('other_only', 0)} units gained",
+            lang,
+        ),
+        layers=[
+            Layer(
+                gdf,
+                {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1},
+            ),
+            *_lines_layer(so, sb),
+        ],
+        labels=labels,
+        legend=[
+            *legend,
+            *_line_legend(lang),
+            LegendEntry(
+                t(f"{ot}新开通线路", f"lines new in {ot}", lang),
+                facecolor="#c2185b",
+                kind="line",
+                linewidth=2.0,
+            ),
+        ],
+        legend_title=t("可达性", "Reach", lang),
+        extent=REGION_EXTENT,
+        sources=[
+            t(
+                "出行时间模型：cymap 路网与情景参数",
+                "Travel-time model: cymap network and scenario",
+                lang,
+            )
+        ],
+        scenario=f"{bt} → {ot}",
+        lang=lang,
+    )
+    return view, gdf.drop(columns="color")
+
+
+def target_checks(scenario: Any = 2035) -> gpd.GeoDataFrame:
+    """The plans' travel-time targets checked under a scenario: one row per target and unit.
+
+    Columns ``target_id, target_name_zh, target_year, max_minutes, target_passes, adcode,
+    name_zh, minutes, passes, note`` and the unit's polygon. Size targets are not travel-time
+    targets and are left out; a target the engine cannot check gets one row with the reason.
+    """
+    from . import plans, travel_time
+    from ._errors import CymapError
+
+    sc = scenario_of(scenario)
+    rows = []
+    for target in plans.list_targets():
+        if target.kind not in ("reach", "pair"):
+            continue
+        head = {
+            "target_id": target.id,
+            "target_name_zh": target.name_zh,
+            "target_year": target.year,
+            "max_minutes": target.max_minutes,
+        }
+        try:
+            check = travel_time.check_target(target, scenario=sc)
+        except CymapError as err:
+            rows.append(pd.DataFrame([{**head, "target_passes": None, "note": str(err)}]))
+            continue
+        table = check.table.copy()
+        for k, (col, value) in enumerate({**head, "target_passes": bool(check.passes)}.items()):
+            table.insert(k, col, value)
+        rows.append(table)
+    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["adcode"])
+    geo = units.load_units()["geometry"]
+    out["geometry"] = out["adcode"].map(geo) if "adcode" in out else None
+    return gpd.GeoDataFrame(out, geometry="geometry", crs=settings.crs)
+
+
+def add_reach_overlay(
+    view: MapView, table: gpd.GeoDataFrame, origins: Any, *, minutes: int, scenario: Any
+) -> None:
+    """Overlay the commute reach on a grouping view (in place).
+
+    Draws the outline of the units within ``minutes`` of ``origins`` and adds the columns
+    ``reach_minutes`` and ``within_reach`` to ``table`` (members outside the reach show there).
+    """
+    from . import travel_time
+
+    sc = scenario_of(scenario)
+    reach = _reach_frame(travel_time.reach(origins, minutes=minutes, scenario=sc).table)
+    within = reach[reach["within"].astype(bool)]
+    minutes_by_unit = reach["minutes"]
+    table["reach_minutes"] = [_group_minutes(code, minutes_by_unit) for code in table.index]
+    table["within_reach"] = table["reach_minutes"] <= minutes
+    view.layers.append(
+        Layer(
+            within.dissolve(),
+            {
+                "facecolor": "none",
+                "edgecolor": "#1b5e20",
+                "linewidth": 2.0,
+                "linestyle": "--",
+                "zorder": 4.5,
+            },
+        )
+    )
+    lang = view.lang
+    label = t(
+        f"{_origin_text(origins)} {minutes} 分钟通勤圈（{scenario_text(sc, lang)}）",
+        f"{minutes}-min reach from {_origin_text(origins)} ({scenario_text(sc, lang)})",
+        lang,
+    )
+    view.legend.append(
+        LegendEntry(label, facecolor="#1b5e20", kind="line", linestyle="--", linewidth=2.0)
+    )
+    view.scenario = scenario_text(sc, lang)
+    # Counted per county-level unit, as on the boundary page (广安市 counts as its counties).
+    counties = units.county_units()
+    member_counties = {c for c in table.index if c in counties.index}
+    member_counties |= set(counties.index[counties["parent_adcode"].isin(table.index)])
+    outside = sum(1 for c in member_counties if not reach.loc[c, "within"])
+    view.subtitle += t(
+        f" · {outside} 个成员区县在通勤圈外",
+        f" · {outside} member counties outside the reach",
+        lang,
+    )
+
+
+def _group_minutes(code: str, minutes_by_unit: pd.Series) -> float:
+    """Minutes of a unit; for a prefecture member, the slowest of its counties."""
+    if code in minutes_by_unit.index:
+        return float(minutes_by_unit[code])
+    counties = units.county_units()
+    inside = counties.index[counties["parent_adcode"] == code]
+    values = minutes_by_unit.reindex(inside).dropna()
+    return float(values.max()) if len(values) else float("nan")
