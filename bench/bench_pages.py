@@ -12,55 +12,19 @@ from __future__ import annotations
 
 import json
 import platform
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+
+from cymap import _devserver
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "pages.json"
 PAGES = {"overview": "", "metro": "metro", "corridors": "corridors", "reach": "reach"}
 WARM_RUNS = 3
 MAP_DRAWN = ".leaflet-overlay-pane svg path, .leaflet-overlay-pane canvas"
-
-
-def start_server() -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
-            return proc, url
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    msg = "streamlit did not start"
-    raise RuntimeError(msg)
 
 
 def load(ctx, url: str) -> tuple[float, int]:
@@ -117,37 +81,40 @@ def toggle(browser, url: str) -> float:
 
 
 def main() -> None:
-    proc, url = start_server()
+    with _devserver.dashboard() as url:
+        results = measure(url)
+    OUT.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    print(f"wrote {OUT}")
+
+
+def measure(url: str) -> dict[str, object]:
+    """Every page's loads and the toggle time, against a running dashboard."""
     results: dict[str, object] = {
         "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
         "targets": {"warm_load_s": 2.0, "toggle_s": 1.0, "map_bytes": 1_500_000},
         "pages": {},
     }
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-            )
-            for name, path in PAGES.items():
-                cold_ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-                cold, _ = load(cold_ctx, f"{url}/{path}")
-                warm = [load(cold_ctx, f"{url}/{path}") for _ in range(WARM_RUNS)]
-                cold_ctx.close()
-                results["pages"][name] = {
-                    "cold_load_s": round(cold, 3),
-                    "warm_load_s": round(statistics.median(w[0] for w in warm), 3),
-                    "websocket_bytes": int(statistics.median(w[1] for w in warm)),
-                }
-                print(name, results["pages"][name], flush=True)
-            toggles = [toggle(browser, url) for _ in range(3)]
-            results["toggle_to_map_s"] = round(statistics.median(toggles), 3)
-            print("toggle", results["toggle_to_map_s"])
-            browser.close()
-    finally:
-        proc.terminate()
-    OUT.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    print(f"wrote {OUT}")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for name, path in PAGES.items():
+            ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+            cold, _ = load(ctx, f"{url}/{path}")
+            warm = [load(ctx, f"{url}/{path}") for _ in range(WARM_RUNS)]
+            ctx.close()
+            results["pages"][name] = {
+                "cold_load_s": round(cold, 3),
+                "warm_load_s": round(statistics.median(w[0] for w in warm), 3),
+                "websocket_bytes": int(statistics.median(w[1] for w in warm)),
+            }
+            print(name, results["pages"][name], flush=True)
+        toggles = [toggle(browser, url) for _ in range(3)]
+        results["toggle_to_map_s"] = round(statistics.median(toggles), 3)
+        print("toggle", results["toggle_to_map_s"])
+        browser.close()
+    return results
 
 
 if __name__ == "__main__":

@@ -16,53 +16,6 @@ from cymap.cli import main
 
 DATA = Path(__file__).parent / "data"
 
-#: Line ids of contracts.md, used when cymap.network is not available yet.
-CONTRACT_LINE_IDS = frozenset(
-    {
-        "chengyu_hsr",
-        "chengyu_zhongxian_hsr",
-        "yukun_hsr",
-        "yuxi_hsr",
-        "chengdawan_hsr",
-        "yuwan_hsr",
-        "yuwan_railway",
-        "yanjiang_hsr",
-        "yuqian_hsr",
-        "yuxiang_hsr",
-        "yugui_hsr",
-        "yugui_railway",
-        "chengziyi_hsr",
-        "chenggui_hsr",
-        "suiyu_railway",
-        "suicheng_railway",
-        "lanyu_railway",
-        "chengyu_railway",
-        "yuhuai_railway",
-        "xiangyu_railway",
-        "miansuinei_intercity",
-        "yuyonglu_intercity",
-        "cq_yongchuan_suburban",
-        "cq_nanchuan_suburban",
-        "cq_dazu_suburban",
-        "cq_qijiang_suburban",
-        "jiangtiao_line",
-        "bitong_line",
-        "cq_hechuan_suburban",
-        "chengyu_exp",
-        "chengyu_expansion_exp",
-        "yusui_exp",
-        "yusui_second_exp",
-        "cq_ring3_exp",
-        "jianglu_north_exp",
-        "yonglu_exp",
-        "danei_exp",
-        "yuhexu_exp",
-        "chengzilu_exp",
-        "yulu_exp",
-        "yulin_exp",
-    }
-)
-
 
 def _all_evidence():
     cat = plans.load_catalogue()
@@ -215,18 +168,10 @@ def test_every_member_adcode_exists(units_gdf):
         assert len(members) == len(plans.get_corridor(cid).members)
 
 
-def _known_line_ids() -> frozenset[str]:
-    try:
-        from cymap import network
-
-        ids = frozenset(network.list_lines()["line_id"])
-    except Exception:
-        return CONTRACT_LINE_IDS
-    return ids or CONTRACT_LINE_IDS
-
-
 def test_carrier_ids_are_known_lines():
-    known = _known_line_ids()
+    from cymap import network
+
+    known = frozenset(network.list_lines()["line_id"])
     for c in plans.load_catalogue().corridors:
         unknown = set(c.carriers) - known
         assert not unknown, f"{c.id}: {unknown}"

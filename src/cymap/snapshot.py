@@ -14,8 +14,10 @@ True
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -74,13 +76,22 @@ def snapshot_map(
             "which needs no browser"
         )
         raise ExportError(msg)
-    try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
-    except ImportError as err:
+    if importlib.util.find_spec("playwright") is None:
         msg = "'what you see' snapshots need the playwright package: run scripts/setup.sh"
-        raise ExportError(msg) from err
-    timeout_ms = timeout_s * 1000
+        raise ExportError(msg)
+    # Playwright's sync API refuses to run on a thread with an event loop (Streamlit's server
+    # thread, or a test already driving a browser): always use a fresh worker thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(
+            _take, url, browser_path, (width_px, height_px), timeout_s * 1000
+        ).result()
+
+
+def _take(url: str, browser_path: str, size: tuple[int, int], timeout_ms: float) -> bytes:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    width_px, height_px = size
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=browser_path, args=list(BROWSER_ARGS))

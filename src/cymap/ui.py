@@ -192,14 +192,10 @@ def _current_url() -> str:
 
 
 def _snapshot(url: str) -> bytes:
-    """'What you see' PNG of a page's live map, taken by Chromium in a worker thread."""
-    from concurrent.futures import ThreadPoolExecutor
-
+    """'What you see' PNG of a page's live map (headless Chromium)."""
     from . import snapshot
 
-    # Playwright's sync API cannot run on the server's event-loop thread.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(snapshot.snapshot_map, url).result()
+    return snapshot.snapshot_map(url)
 
 
 def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -> None:
@@ -302,66 +298,33 @@ def pd_isna(value: Any) -> bool:
     return bool(pd.isna(value))
 
 
+#: Editable model parameters: (parameter, mode or None, zh label, en label, min, max, step).
+_PARAM_INPUTS = (
+    ("rail_access_min", "hsr", "高铁接驳（分钟）", "HSR access (min)", 0.0, 90.0, 5.0),
+    ("rail_headway_min", "hsr", "高铁发车间隔（分钟）", "HSR headway (min)", 5.0, 180.0, 5.0),
+    ("transfer_min", None, "换乘（分钟）", "Transfer (min)", 0.0, 60.0, 5.0),
+    ("schedule_factor", "hsr", "高铁速度系数", "HSR schedule factor", 0.3, 1.0, 0.05),
+    ("road_speed_kph", None, "道路平均车速（km/h）", "Road speed (km/h)", 20.0, 120.0, 5.0),
+    ("road_access_min", None, "道路接驳（分钟）", "Road access (min)", 0.0, 60.0, 5.0),
+)
+
+
 def model_params_editor(lang: str) -> Any:
     """Number inputs for the main travel-time model parameters; returns the ModelParams."""
     from .scenarios import DEFAULT_PARAMS
 
-    p = DEFAULT_PARAMS
+    changes: dict[str, Any] = {}
     with st.expander(tr("reach.params", lang)):
-        c1, c2, c3 = st.columns(3)
-        access = c1.number_input(
-            "高铁接驳（分钟）" if lang == "zh" else "HSR access (min)",
-            0.0,
-            90.0,
-            p.rail_access_min["hsr"],
-            5.0,
-            key="p_access",
-        )
-        headway = c1.number_input(
-            "高铁发车间隔（分钟）" if lang == "zh" else "HSR headway (min)",
-            5.0,
-            180.0,
-            p.rail_headway_min["hsr"],
-            5.0,
-            key="p_headway",
-        )
-        transfer = c2.number_input(
-            "换乘（分钟）" if lang == "zh" else "Transfer (min)",
-            0.0,
-            60.0,
-            p.transfer_min,
-            5.0,
-            key="p_transfer",
-        )
-        factor = c2.number_input(
-            "高铁速度系数" if lang == "zh" else "HSR schedule factor",
-            0.3,
-            1.0,
-            p.schedule_factor["hsr"],
-            0.05,
-            key="p_factor",
-        )
-        road_speed = c3.number_input(
-            "道路平均车速（km/h）" if lang == "zh" else "Road speed (km/h)",
-            20.0,
-            120.0,
-            p.road_speed_kph,
-            5.0,
-            key="p_road_speed",
-        )
-        road_access = c3.number_input(
-            "道路接驳（分钟）" if lang == "zh" else "Road access (min)",
-            0.0,
-            60.0,
-            p.road_access_min,
-            5.0,
-            key="p_road_access",
-        )
-    return p.updated(
-        rail_access_min={"hsr": access},
-        rail_headway_min={"hsr": headway},
-        transfer_min=transfer,
-        schedule_factor={"hsr": factor},
-        road_speed_kph=road_speed,
-        road_access_min=road_access,
-    )
+        cols = st.columns(3)
+        for i, (name, mode, zh, en, low, high, step) in enumerate(_PARAM_INPUTS):
+            default = getattr(DEFAULT_PARAMS, name)
+            value = cols[i // 2].number_input(
+                zh if lang == "zh" else en,
+                low,
+                high,
+                float(default[mode] if mode else default),
+                step,
+                key=f"p_{name}",
+            )
+            changes[name] = {mode: value} if mode else value
+    return DEFAULT_PARAMS.updated(**changes)
