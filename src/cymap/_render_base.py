@@ -10,6 +10,7 @@ import pyproj
 
 from . import settings, units
 from ._map_view import Layer, MapView
+from .style import PALETTE, PRINT_BASEMAP
 
 #: Drawing CRS: UTM zone 48N (central meridian 105°E crosses the region), so lengths are true.
 DRAW_CRS = settings.metric_crs
@@ -108,18 +109,26 @@ def _set_extent(ax: Any, extent: tuple[float, float, float, float]) -> None:
 def _draw_basemap(ax: Any) -> None:
     base = _basemap()
     base["context_prov"].plot(
-        ax=ax, facecolor="#f1f0ec", edgecolor="#b8b4aa", linewidth=0.6, zorder=0
+        ax=ax,
+        facecolor=PALETTE["context_fill"],
+        edgecolor=PRINT_BASEMAP["context_edge"],
+        linewidth=0.6,
+        zorder=0,
     )
-    base["province"].plot(ax=ax, facecolor="#ffffff", edgecolor="none", zorder=0.5)
-    base["county"].plot(ax=ax, facecolor="none", edgecolor="#cfcfcf", linewidth=0.25, zorder=3)
-    base["prefecture"].plot(ax=ax, facecolor="none", edgecolor="#9a9a9a", linewidth=0.5, zorder=3.1)
+    base["province"].plot(ax=ax, facecolor=PALETTE["land"], edgecolor="none", zorder=0.5)
+    base["county"].plot(
+        ax=ax, facecolor="none", edgecolor=PRINT_BASEMAP["county"], linewidth=0.25, zorder=3
+    )
+    base["prefecture"].plot(
+        ax=ax, facecolor="none", edgecolor=PRINT_BASEMAP["prefecture"], linewidth=0.5, zorder=3.1
+    )
     base["province"].plot(
         ax=ax,
         facecolor="none",
-        edgecolor="#555555",
+        edgecolor=PRINT_BASEMAP["province"],
         linewidth=1.0,
         linestyle=(0, (6, 2, 1, 2)),
         zorder=3.2,
     )
     if base["rivers"] is not None:
-        base["rivers"].plot(ax=ax, color="#7fb2d9", linewidth=0.9, zorder=2.5)
+        base["rivers"].plot(ax=ax, color=PALETTE["river"], linewidth=0.9, zorder=2.5)

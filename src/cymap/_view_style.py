@@ -4,37 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from . import units
 from ._map_view import Label, LegendEntry
-
-#: Colours shared with the pages (``cymap.maps``), so exports look like the live map.
-PALETTE = {
-    "stated": "#c0392b",
-    "inferred": "#e59866",
-    "both": "#7d3c98",
-    "only_a": "#c0392b",
-    "only_b": "#2874a6",
-}
-TIER_COLORS = {
-    "中心城区": "#922b21",
-    "率先同城化": "#cb4335",
-    "战略支点": "#e67e22",
-    "桥头堡": "#f1c40f",
-    "北部副中心": "#1f618d",
-    "新型卫星城": "#5dade2",
-}
-_EXTRA_COLORS = ("#16a085", "#8e44ad", "#2e4053", "#a04000", "#5d6d7e")
-#: Minute bands of reach maps: (upper bound in minutes, colour); grey beyond the last band.
-MINUTE_BANDS = (
-    (30, "#1a9850"),
-    (45, "#91cf60"),
-    (60, "#d9ef8b"),
-    (90, "#fee08b"),
-    (120, "#fc8d59"),
+from .style import (
+    BEYOND_COLOR,
+    MINUTE_BANDS,
+    PRINT_TIER_EXTRA_COLORS,
+    TIER_COLORS,
 )
-BEYOND_COLOR = "#e0e0e0"
+
 #: Map frame of the whole economic circle (min lon, min lat, max lon, max lat).
 REGION_EXTENT = (102.6, 27.9, 110.3, 32.6)
 
@@ -46,18 +24,21 @@ def t(zh: str, en: str, lang: str) -> str:
 
 def tier_colors(tiers: list[str]) -> dict[str, str]:
     """A colour per tier: the pages' colours for known tiers, then a fixed sequence."""
-    extra = iter(_EXTRA_COLORS * 3)
+    extra = iter(PRINT_TIER_EXTRA_COLORS * 3)
     return {x: TIER_COLORS.get(x) or next(extra) for x in tiers}
 
 
-def minutes_color(minutes: float | None) -> str:
-    """Colour of a travel time (min) by the reach bands."""
-    if minutes is None or pd.isna(minutes):
-        return BEYOND_COLOR
-    for upper, color in MINUTE_BANDS:
-        if minutes <= upper:
-            return color
-    return BEYOND_COLOR
+def counted_legend(
+    rows: list[tuple[str, str, str]], counts: Any, colors: dict[str, str], lang: str
+) -> list[LegendEntry]:
+    """Legend rows ``label（count）`` of categories; ``rows`` are ``(key, zh, en)``."""
+    return [
+        LegendEntry(
+            t(f"{zh}（{counts.get(key, 0)}）", f"{en} ({counts.get(key, 0)})", lang),
+            facecolor=colors[key],
+        )
+        for key, zh, en in rows
+    ]
 
 
 def minute_band_legend(lang: str) -> list[LegendEntry]:

@@ -10,11 +10,12 @@ import pandas as pd
 from . import settings, units
 from ._map_view import Label, Layer, LegendEntry, MapView
 from ._view_style import _line_names, document_titles, label_units, t
+from .style import CARRIER_COLOR, CORRIDOR_COLORS, CORRIDOR_MEMBER_COLOR, OTHER_LINE_COLOR
 
 KIND_STYLES = {  # corridor kind: (colour, line style, zh, en)
-    "axis": ("#b03a2e", "-", "发展轴", "development axis"),
-    "belt": ("#1f618d", "--", "发展带", "development belt"),
-    "radial_corridor": ("#7d3c98", "-", "辐射廊道", "radial corridor"),
+    "axis": (CORRIDOR_COLORS["axis"], "-", "发展轴", "development axis"),
+    "belt": (CORRIDOR_COLORS["belt"], "--", "发展带", "development belt"),
+    "radial_corridor": (CORRIDOR_COLORS["radial_corridor"], "-", "辐射廊道", "radial corridor"),
 }
 
 
@@ -34,7 +35,7 @@ def view_corridors(
     for cid in ids:
         corridor = plans.get_corridor(cid)
         geo = plans.corridor_geometry(cid)
-        color, dash, _, _ = KIND_STYLES.get(corridor.kind, ("#d68910", "-", "", ""))
+        color, dash, _, _ = KIND_STYLES.get(corridor.kind, (OTHER_LINE_COLOR, "-", "", ""))
         line = geo[geo.geom_type.isin(["LineString", "MultiLineString"])].copy()
         line["corridor_id"], line["color"], line["dash"] = cid, color, dash
         lines.append(line)
@@ -53,14 +54,21 @@ def view_corridors(
     layers = [
         Layer(
             unique_members,
-            {"facecolor": "#f5cba7", "edgecolor": "#ffffff", "linewidth": 0.4, "zorder": 1},
+            {
+                "facecolor": CORRIDOR_MEMBER_COLOR,
+                "edgecolor": "#ffffff",
+                "linewidth": 0.4,
+                "zorder": 1,
+            },
         ),
     ]
-    legend = [LegendEntry(t("轴带经过的单元", "member unit", lang), facecolor="#f5cba7")]
+    legend = [
+        LegendEntry(t("轴带经过的单元", "member unit", lang), facecolor=CORRIDOR_MEMBER_COLOR)
+    ]
     if name:
         layers += _carrier_layers(plans.get_corridor(name).carriers)
         legend += (
-            [LegendEntry(t("依托线路", "carrier line", lang), facecolor="#212121", kind="line")]
+            [LegendEntry(t("依托线路", "carrier line", lang), facecolor=CARRIER_COLOR, kind="line")]
             if len(layers) > 1
             else []
         )
@@ -80,7 +88,7 @@ def view_corridors(
         )
     kinds = dict.fromkeys(plans.get_corridor(c).kind for c in ids)
     for kind in kinds:
-        color, dash, zh, en = KIND_STYLES.get(kind, ("#d68910", "-", kind, kind))
+        color, dash, zh, en = KIND_STYLES.get(kind, (OTHER_LINE_COLOR, "-", kind, kind))
         label = plans.get_corridor(name).name_zh if name else t(zh, en, lang)
         legend.append(
             LegendEntry(label, facecolor=color, kind="line", linestyle=dash, linewidth=2.8)
@@ -172,5 +180,7 @@ def _carrier_layers(carriers: Any) -> list[Layer]:
     lines = network.line_geometries()
     lines = lines[lines["line_id"].isin(ids)]
     return (
-        [Layer(lines, {"color": "#212121", "linewidth": 1.2, "zorder": 4.5})] if len(lines) else []
+        [Layer(lines, {"color": CARRIER_COLOR, "linewidth": 1.2, "zorder": 4.5})]
+        if len(lines)
+        else []
     )

@@ -8,7 +8,14 @@ import pandas as pd
 from . import units
 from ._errors import UnknownNameError
 from ._map_view import Layer, LegendEntry, MapView
-from ._view_style import BEYOND_COLOR, PALETTE, document_titles, label_units, t, tier_colors
+from ._view_style import counted_legend, document_titles, label_units, t, tier_colors
+from .style import (
+    BEYOND_COLOR,
+    GROUP_OUTLINE_COLOR,
+    OTHER_MEMBER_COLOR,
+    PALETTE,
+    POPULATION_BANDS,
+)
 
 
 def view_population(
@@ -28,16 +35,10 @@ def view_population(
     if gdf.empty:
         msg = f"province {province!r} has no counties; use 500000 (重庆市) or 510000 (四川省)"
         raise UnknownNameError(msg)
-    bands = [
-        (0, 300_000, "#fdeccd"),
-        (300_000, 600_000, "#fdbb84"),
-        (600_000, 1_000_000, "#ef6548"),
-        (1_000_000, 10**9, "#990000"),
-    ]
     pop = gdf["population_2020"].astype(float)
     gdf["color"] = BEYOND_COLOR
     legend = []
-    for low, high, color in bands:
+    for low, high, color in POPULATION_BANDS:
         gdf.loc[(pop >= low) & (pop < high), "color"] = color
         text = f"{low / 1e4:g}–{high / 1e4:g} 万人" if high < 10**9 else f"≥ {low / 1e4:g} 万人"
         if lang == "en":
@@ -87,12 +88,12 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
     legend: list[LegendEntry] = []
     if tiers:
         colors = tier_colors(tiers)
-        gdf["color"] = [colors.get(x, PALETTE["stated"]) for x in gdf["tier"].fillna("")]
+        gdf["color"] = [colors.get(x, OTHER_MEMBER_COLOR) for x in gdf["tier"].fillna("")]
         legend += [LegendEntry(str(x), facecolor=colors[x], edgecolor="#777777") for x in tiers]
         untiered = gdf["tier"].isna() | (gdf["tier"] == "")
-        gdf.loc[untiered, "color"] = PALETTE["stated"]
+        gdf.loc[untiered, "color"] = OTHER_MEMBER_COLOR
         if untiered.any():
-            legend.append(LegendEntry(t("成员", "member", lang), facecolor=PALETTE["stated"]))
+            legend.append(LegendEntry(t("成员", "member", lang), facecolor=OTHER_MEMBER_COLOR))
     else:
         gdf["color"] = [
             PALETTE["inferred"] if m == "inferred" else PALETTE["stated"] for m in gdf["membership"]
@@ -134,11 +135,17 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
             )
         )
     layers.append(
-        Layer(outline, {"facecolor": "none", "edgecolor": "#7b241c", "linewidth": 2.0, "zorder": 4})
+        Layer(
+            outline,
+            {"facecolor": "none", "edgecolor": GROUP_OUTLINE_COLOR, "linewidth": 2.0, "zorder": 4},
+        )
     )
     legend.append(
         LegendEntry(
-            t("范围边界", "boundary", lang), facecolor="#7b241c", kind="line", linewidth=2.0
+            t("范围边界", "boundary", lang),
+            facecolor=GROUP_OUTLINE_COLOR,
+            kind="line",
+            linewidth=2.0,
         )
     )
     docs = document_titles(getattr(grouping, "documents", None))
@@ -200,27 +207,13 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
             )
         )
     counts = gdf["side"].value_counts()
+    rows = [
+        ("both", "两者共有", "both"),
+        ("only_a", f"仅{ga.name_zh}", f"only {ga.name_zh}"),
+        ("only_b", f"仅{gb.name_zh}", f"only {gb.name_zh}"),
+    ]
     legend = [
-        LegendEntry(
-            t(f"两者共有（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
-            facecolor=colors["both"],
-        ),
-        LegendEntry(
-            t(
-                f"仅{ga.name_zh}（{counts.get('only_a', 0)}）",
-                f"only {ga.name_zh} ({counts.get('only_a', 0)})",
-                lang,
-            ),
-            facecolor=colors["only_a"],
-        ),
-        LegendEntry(
-            t(
-                f"仅{gb.name_zh}（{counts.get('only_b', 0)}）",
-                f"only {gb.name_zh} ({counts.get('only_b', 0)})",
-                lang,
-            ),
-            facecolor=colors["only_b"],
-        ),
+        *counted_legend(rows, counts, colors, lang),
         LegendEntry(ga.name_zh + t("边界", " boundary", lang), facecolor="#222222", kind="line"),
         LegendEntry(
             gb.name_zh + t("边界", " boundary", lang),

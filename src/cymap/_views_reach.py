@@ -10,15 +10,21 @@ import pandas as pd
 from . import settings, units
 from ._map_view import Layer, LegendEntry, MapView
 from ._view_style import (
-    BEYOND_COLOR,
     REGION_EXTENT,
     _origin_text,
+    counted_legend,
     label_units,
     minute_band_legend,
-    minutes_color,
     scenario_of,
     scenario_text,
     t,
+)
+from .style import (
+    BEYOND_COLOR,
+    PRINT_NETWORK_COLORS,
+    PRINT_REACH_OUTLINE_COLOR,
+    PRINT_STATUS_COLORS,
+    minutes_color,
 )
 
 
@@ -39,25 +45,29 @@ def _lines_layer(scenario: Any, base: Any = None) -> list[Layer]:
     layers = [
         Layer(
             lines[lines["kind"] == "road"],
-            {"color": "#a1887f", "linewidth": 0.6, "alpha": 0.8, "zorder": 5},
+            {"color": PRINT_NETWORK_COLORS["road"], "linewidth": 0.6, "alpha": 0.8, "zorder": 5},
         ),
         Layer(
             lines[lines["kind"] == "rail"],
-            {"color": "#37474f", "linewidth": 0.8, "alpha": 0.85, "zorder": 5.1},
+            {"color": PRINT_NETWORK_COLORS["rail"], "linewidth": 0.8, "alpha": 0.85, "zorder": 5.1},
         ),
     ]
     if base is not None:
         before = network.line_geometries(scenario=base)
         was_open = set(before.loc[before["active"].astype(bool), "line_id"])
         new = lines[~lines["line_id"].isin(was_open)]
-        layers.append(Layer(new, {"color": "#c2185b", "linewidth": 2.0, "zorder": 5.2}))
+        layers.append(
+            Layer(new, {"color": PRINT_NETWORK_COLORS["new"], "linewidth": 2.0, "zorder": 5.2})
+        )
     return layers
 
 
 def _line_legend(lang: str) -> list[LegendEntry]:
     return [
-        LegendEntry(t("铁路", "rail", lang), facecolor="#37474f", kind="line"),
-        LegendEntry(t("高速公路", "expressway", lang), facecolor="#a1887f", kind="line"),
+        LegendEntry(t("铁路", "rail", lang), facecolor=PRINT_NETWORK_COLORS["rail"], kind="line"),
+        LegendEntry(
+            t("高速公路", "expressway", lang), facecolor=PRINT_NETWORK_COLORS["road"], kind="line"
+        ),
     ]
 
 
@@ -89,7 +99,12 @@ def view_reach(
         ),
         Layer(
             within.dissolve() if len(within) else within,
-            {"facecolor": "none", "edgecolor": "#1b5e20", "linewidth": 1.8, "zorder": 4},
+            {
+                "facecolor": "none",
+                "edgecolor": PRINT_REACH_OUTLINE_COLOR,
+                "linewidth": 1.8,
+                "zorder": 4,
+            },
         ),
         *_lines_layer(sc),
     ]
@@ -97,7 +112,7 @@ def view_reach(
         *minute_band_legend(lang),
         LegendEntry(
             t(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
-            facecolor="#1b5e20",
+            facecolor=PRINT_REACH_OUTLINE_COLOR,
             kind="line",
             linewidth=1.8,
         ),
@@ -142,37 +157,18 @@ def view_reach_diff(
     ro = travel_time.reach(origins, minutes=minutes, scenario=so)
     diff = travel_time.compare_reach(rb, ro)
     gdf = _reach_frame(diff)
-    colors = {
-        "both": "#a6d96a",
-        "other_only": "#d95f02",
-        "base_only": "#7570b3",
-        "neither": "#f4f4f2",
-    }
+    colors = PRINT_STATUS_COLORS
     gdf["color"] = gdf["status"].map(colors).fillna(BEYOND_COLOR)
     counts = gdf["status"].value_counts()
     bt, ot = scenario_text(sb, lang), scenario_text(so, lang)
+    rows = [
+        ("both", "两情景均可达", "both"),
+        ("other_only", f"仅{ot}可达", f"only {ot}"),
+        ("base_only", f"仅{bt}可达", f"only {bt}"),
+    ]
     legend = [
-        LegendEntry(
-            t(f"两情景均可达（{counts.get('both', 0)}）", f"both ({counts.get('both', 0)})", lang),
-            facecolor=colors["both"],
-        ),
-        LegendEntry(
-            t(
-                f"仅{ot}可达（{counts.get('other_only', 0)}）",
-                f"only {ot} ({counts.get('other_only', 0)})",
-                lang,
-            ),
-            facecolor=colors["other_only"],
-        ),
-        LegendEntry(
-            t(
-                f"仅{bt}可达（{counts.get('base_only', 0)}）",
-                f"only {bt} ({counts.get('base_only', 0)})",
-                lang,
-            ),
-            facecolor=colors["base_only"],
-        ),
-        LegendEntry(t("均不可达", "neither", lang), facecolor="#f4f4f2"),
+        *counted_legend(rows, counts, colors, lang),
+        LegendEntry(t("均不可达", "neither", lang), facecolor=colors["neither"]),
     ]
     changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
     kept = gdf[gdf["status"] == "both"]
@@ -203,7 +199,7 @@ def view_reach_diff(
             *_line_legend(lang),
             LegendEntry(
                 t(f"{ot}新开通线路", f"lines new in {ot}", lang),
-                facecolor="#c2185b",
+                facecolor=PRINT_NETWORK_COLORS["new"],
                 kind="line",
                 linewidth=2.0,
             ),
@@ -280,7 +276,7 @@ def add_reach_overlay(
             within.dissolve(),
             {
                 "facecolor": "none",
-                "edgecolor": "#1b5e20",
+                "edgecolor": PRINT_REACH_OUTLINE_COLOR,
                 "linewidth": 2.0,
                 "linestyle": "--",
                 "zorder": 4.5,
@@ -294,7 +290,9 @@ def add_reach_overlay(
         lang,
     )
     view.legend.append(
-        LegendEntry(label, facecolor="#1b5e20", kind="line", linestyle="--", linewidth=2.0)
+        LegendEntry(
+            label, facecolor=PRINT_REACH_OUTLINE_COLOR, kind="line", linestyle="--", linewidth=2.0
+        )
     )
     view.scenario = scenario_text(sc, lang)
     # Counted per county-level unit, as on the boundary page (广安市 counts as its counties).

@@ -30,43 +30,13 @@ from jinja2 import Template
 
 from . import settings, units
 from .i18n import tr
+from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE
+from .style import TIER_COLORS as TIER_COLORS
 
 #: Map frame of the economic circle (south, west, north, east).
 REGION_BOUNDS = ((27.6, 101.8), (32.9, 110.3))
 SIMPLIFY_DEG = 0.01  # about 1 km: one pixel at the default zoom; keeps the map payload small
 PRECISION = 3  # decimal degrees kept in map payloads (about 100 m)
-
-#: Colours shared by the pages and the legend.
-PALETTE = {
-    "province": "#6b5b4b",
-    "county": "#b9b0a4",
-    "context_fill": "#efede8",
-    "land": "#fbfaf7",
-    "river": "#6fa8dc",
-    "stated": "#c0392b",
-    "inferred": "#e59866",
-    "both": "#7d3c98",
-    "only_a": "#c0392b",
-    "only_b": "#2874a6",
-    "outside": "#7f8c8d",
-}
-TIER_COLORS = {
-    "中心城区": "#922b21",
-    "率先同城化": "#cb4335",
-    "战略支点": "#e67e22",
-    "桥头堡": "#f1c40f",
-    "北部副中心": "#1f618d",
-    "新型卫星城": "#5dade2",
-}
-#: Minute bands for reach maps: (upper bound, colour).
-MINUTE_BANDS = (
-    (30, "#1a9850"),
-    (45, "#91cf60"),
-    (60, "#d9ef8b"),
-    (90, "#fee08b"),
-    (120, "#fc8d59"),
-)
-BEYOND_COLOR = "#e0e0e0"
 
 _CSS = """
 <style>

@@ -53,6 +53,7 @@ from ._render_frame import (
     _nice_length_km,
     _place_labels,
 )
+from .style import PRINT_BASEMAP
 
 _EXPORT_LOCK = threading.RLock()
 
@@ -114,7 +115,7 @@ def build_figure(
         for spine in ax.spines.values():
             spine.set_linewidth(0.8)
             spine.set_color("#444444")
-        ax.set_facecolor("#f8f7f4")
+        ax.set_facecolor(PRINT_BASEMAP["frame_fill"])
         _set_extent(ax, _auto_extent(view))
         xlim, ylim = ax.get_xlim(), ax.get_ylim()
         _draw_basemap(ax)

@@ -23,15 +23,10 @@ import geopandas as gpd
 from ._errors import UnknownNameError
 from ._map_view import Label, Layer, LegendEntry, MapView
 from ._view_style import (
-    BEYOND_COLOR,
-    MINUTE_BANDS,
-    PALETTE,
     REGION_EXTENT,
-    TIER_COLORS,
     document_titles,
     label_units,
     minute_band_legend,
-    minutes_color,
     scenario_of,
     scenario_text,
     t,
@@ -40,6 +35,7 @@ from ._view_style import (
 from ._views_corridors import KIND_STYLES, view_corridors
 from ._views_plans import view_compare, view_group, view_population
 from ._views_reach import add_reach_overlay, target_checks, view_reach, view_reach_diff
+from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE, TIER_COLORS, minutes_color
 
 #: Views :func:`build_view` knows.
 VIEW_KINDS = ("group", "compare", "corridors", "reach", "diff", "population")

@@ -13,10 +13,15 @@ import pandas as pd
 
 from . import maps, plans, units
 from .i18n import tr
-
-SCOPE_COLORS = {"full": "#f0c9a8", "partial": "#fbe8d8"}
-METRO_OUTLINES = (("cq_metro", "#922b21"), ("cd_metro", "#1f618d"))
-WING_COLORS = {"north_wing": "#7d6608", "south_wing": "#196f3d"}
+from .style import (
+    CORRIDOR_COLORS,
+    LINE_COLORS,
+    METRO_OUTLINES,
+    SAVED_BANDS,
+    SCOPE_COLORS,
+    STATUS_COLORS,
+    WING_COLORS,
+)
 
 
 def _label(lang: str, zh: str, en: str) -> str:
@@ -147,7 +152,7 @@ def corridor_layers(
     ``line_geoms`` are the network's line geometries (``network.line_geometries()``) for the
     carriers; they are drawn thin under the corridor lines when given.
     """
-    kinds = {"axis": "#c0392b", "belt": "#d68910", "radial_corridor": "#7d3c98"}
+    kinds = CORRIDOR_COLORS
     lines, points, member_codes, carriers = [], [], [], []
     for cid in corridor_ids:
         c = plans.get_corridor(cid)
@@ -220,29 +225,6 @@ def corridor_layers(
         ],
     )
     return layers, legend
-
-
-LINE_COLORS = {
-    "hsr": "#c0392b",
-    "intercity": "#8e44ad",
-    "suburban": "#d35400",
-    "conventional": "#5d6d7e",
-    "metro_link": "#16a085",
-    "expressway": "#1f618d",
-}
-STATUS_COLORS = {
-    "both": "#7d3c98",
-    "base_only": "#e74c3c",
-    "other_only": "#27ae60",
-    "neither": "#eeeeee",
-}
-SAVED_BANDS = (
-    (1, "#f2f3f4"),
-    (5, "#d4efdf"),
-    (15, "#82e0aa"),
-    (30, "#28b463"),
-    (float("inf"), "#186a3b"),
-)
 
 
 def _saved_color(saved: float | None) -> str:
