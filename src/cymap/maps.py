@@ -32,6 +32,7 @@ from . import settings, units
 from .i18n import tr
 from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE
 from .style import TIER_COLORS as TIER_COLORS
+from .style import minutes_color as minutes_color
 
 #: Map frame of the economic circle (south, west, north, east).
 REGION_BOUNDS = ((27.6, 101.8), (32.9, 110.3))
@@ -430,16 +431,6 @@ def lines_layer(
         else None,
     ).add_to(fg)
     return fg
-
-
-def minutes_color(minutes: float | None) -> str:
-    """Colour of a travel time in minutes by the reach bands (grey beyond the last band)."""
-    if minutes is None or pd.isna(minutes):
-        return BEYOND_COLOR
-    for upper, color in MINUTE_BANDS:
-        if minutes <= upper:
-            return color
-    return BEYOND_COLOR
 
 
 def minutes_legend(lang: str = "zh") -> Legend:

@@ -14,9 +14,14 @@ import pandas as pd
 from . import maps, plans, units
 from .i18n import tr
 from .style import (
+    CARRIER_COLOR,
     CORRIDOR_COLORS,
+    CORRIDOR_MEMBER_COLOR,
     LINE_COLORS,
     METRO_OUTLINES,
+    OTHER_LINE_COLOR,
+    OTHER_MEMBER_COLOR,
+    REACH_OUTLINE_COLOR,
     SAVED_BANDS,
     SCOPE_COLORS,
     STATUS_COLORS,
@@ -75,12 +80,12 @@ def group_layers(
     if color_by == "tier" and gdf["tier"].notna().any():
         gdf["tier"] = gdf["tier"].fillna(_label(lang, "其他成员", "Other member"))
         present = list(dict.fromkeys(gdf["tier"]))
-        colors = {t: maps.TIER_COLORS.get(t, "#aab7b8") for t in present}
+        colors = {t: maps.TIER_COLORS.get(t, OTHER_MEMBER_COLOR) for t in present}
         color = lambda p: colors[p["tier"]]  # noqa: E731
         legend = maps.Legend(tr("metro.color.tier", lang), [(t, colors[t]) for t in present])
     else:
         colors = {"stated": maps.PALETTE["stated"], "inferred": maps.PALETTE["inferred"]}
-        color = lambda p: colors.get(p["membership"], "#aab7b8")  # noqa: E731
+        color = lambda p: colors.get(p["membership"], OTHER_MEMBER_COLOR)  # noqa: E731
         labels = {
             "stated": _label(lang, "明确列出", "Stated"),
             "inferred": _label(lang, "推断", "Inferred"),
@@ -141,7 +146,9 @@ def reach_outline_layer(within_adcodes: list[str], *, minutes: int) -> folium.Fe
         return folium.FeatureGroup(name="reach_outline", control=False)
     gdf = units.load_units().loc[within_adcodes]
     outline = gpd.GeoDataFrame({"minutes": [minutes]}, geometry=[gdf.union_all()], crs=gdf.crs)
-    return maps.boundary_layer(outline, color="#1a5276", weight=3, dash="8 6", name="reach_outline")
+    return maps.boundary_layer(
+        outline, color=REACH_OUTLINE_COLOR, weight=3, dash="8 6", name="reach_outline"
+    )
 
 
 def corridor_layers(
@@ -173,7 +180,7 @@ def corridor_layers(
         layers.append(
             maps.units_layer(
                 loaded.loc[member_codes, ["name_zh"]],
-                color="#f9e79f",
+                color=CORRIDOR_MEMBER_COLOR,
                 tooltip={"name_zh": _label(lang, "名称", "Name")},
                 fill_opacity=0.55,
                 name="corridor_members",
@@ -185,7 +192,7 @@ def corridor_layers(
             layers.append(
                 maps.lines_layer(
                     sel[["line_id", "name_zh", "geometry"]],
-                    style=lambda _p: {"color": "#34495e", "weight": 2, "opacity": 0.7},
+                    style=lambda _p: {"color": CARRIER_COLOR, "weight": 2, "opacity": 0.7},
                     tooltip={"name_zh": _label(lang, "依托线路", "Carrier")},
                     name="carriers",
                 )
@@ -196,7 +203,7 @@ def corridor_layers(
             maps.lines_layer(
                 gl[["name_zh", "kind", "carriers", "carrier_notes", "geometry"]],
                 style=lambda p: {
-                    "color": kinds.get(p["kind"], "#555"),
+                    "color": kinds.get(p["kind"], OTHER_LINE_COLOR),
                     "weight": 5,
                     "opacity": 0.85,
                     "dashArray": "10 6" if p["kind"] == "belt" else None,
@@ -220,8 +227,8 @@ def corridor_layers(
         "",
         [(kind_label[k], v) for k, v in kinds.items()]
         + [
-            (_label(lang, "经过城市", "Member places"), "#f9e79f"),
-            (tr("corr.carriers", lang), "#34495e"),
+            (_label(lang, "经过城市", "Member places"), CORRIDOR_MEMBER_COLOR),
+            (tr("corr.carriers", lang), CARRIER_COLOR),
         ],
     )
     return layers, legend
@@ -298,7 +305,7 @@ def reach_layers(
             ["line_id", "name_zh", "mode", "status", "open_year", "active", "state", "geometry"]
         ].assign(open_year=lines["open_year"].astype(str)),
         style=lambda p: {
-            "color": LINE_COLORS.get(p["mode"], "#555"),
+            "color": LINE_COLORS.get(p["mode"], OTHER_LINE_COLOR),
             "weight": 3 if p["active"] in (True, "True") else 1.5,
             "opacity": 0.9 if p["active"] in (True, "True") else 0.45,
             "dashArray": None if p["active"] in (True, "True") else "4 4",
