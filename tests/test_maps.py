@@ -34,7 +34,8 @@ def test_unit_layer_colours_each_unit_and_carries_tooltips():
     m = maps.base_map(labels=False)
     m.add_child(fg)
     html = _html(m)
-    assert html.count('"type":"Feature"') >= 5
+    for adcode in gdf.index:
+        assert f'"{adcode}"' in html
     assert "#ff0000" in html
     assert "#0000ff" in html
     assert gdf["name_zh"].iloc[0] in html
@@ -66,3 +67,31 @@ def test_view_for_bounds_zooms_in_on_small_areas():
     _, zoom_small = maps.view_for_bounds((106.4, 29.4, 106.7, 29.7))
     _, zoom_large = maps.view_for_bounds((102, 27, 110, 33))
     assert zoom_small > zoom_large
+
+
+def test_encoded_rings_decode_back_to_the_simplified_geometry():
+    import json
+
+    import numpy as np
+
+    def decode(text: str) -> list[tuple[float, float]]:
+        values, value, shift = [], 0, 0
+        for ch in text:
+            b = (123 if ch == "!" else ord(ch)) - 63
+            value |= (b & 31) << shift
+            shift += 5
+            if b < 32:
+                values.append(~(value >> 1) if value & 1 else value >> 1)
+                value, shift = 0, 0
+        coords, lat, lon = [], 0, 0
+        for dlat, dlon in zip(values[::2], values[1::2], strict=True):
+            lat, lon = lat + dlat, lon + dlon
+            coords.append((lon / 10**maps.PRECISION, lat / 10**maps.PRECISION))
+        return coords
+
+    adcode = "500118"
+    rings = json.loads(maps._geometry_codes()[adcode])
+    geom = maps.simplified_units([adcode]).geometry.iloc[0]
+    first = getattr(geom, "geoms", [geom])[0]
+    assert np.allclose(decode(rings[0][0]), first.exterior.coords, atol=10**-maps.PRECISION)
+    assert all("{{" not in ring for poly in rings for ring in poly)

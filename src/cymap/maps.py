@@ -292,20 +292,30 @@ def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:
 
 
 class StyledUnits(MacroElement):
-    """A GeoJSON layer of units with precomputed styles and tooltips.
+    """Units as Leaflet polygons from polyline-encoded rings, with precomputed styles.
 
-    Much smaller and faster than ``folium.GeoJson`` with a style function: geometries come
-    pre-serialised from a cache, each feature carries only a style index and its tooltip.
+    About four times smaller than GeoJSON and much faster than ``folium.GeoJson`` with a style
+    function: ring encodings come from a cache, each unit carries only a style index, its
+    adcode and its tooltip. Rings are encoded with the polyline algorithm at
+    ``PRECISION`` decimals, with "!" standing for "{" (the page's templates treat "{{" as
+    markup).
     """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(){var S={{ this.styles }};
-          L.geoJson({{ this.data }},{style:function(f){return S[f.properties.s];},
-            onEachFeature:function(f,l){if(f.properties.t){l.bindTooltip(f.properties.t,{sticky:true});}
-              l.on('mouseover',function(){l.setStyle({weight:2.5,color:'#333'});});
-              l.on('mouseout',function(){l.setStyle(S[f.properties.s]);});}
-          }).addTo({{ this._parent.get_name() }});})();
+        (function(g){var S={{ this.styles }},P=Math.pow(10,{{ this.precision }});
+          function C(s,i){var c=s.charCodeAt(i);return (c===33?123:c)-63;}
+          function dec(s){var a=[],i=0,x=0,y=0;while(i<s.length){var r=0,h=0,b;
+            do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);y+=(r&1)?~(r>>1):(r>>1);
+            r=0;h=0;do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);x+=(r&1)?~(r>>1):(r>>1);
+            a.push([y/P,x/P]);}return a;}
+          {{ this.data }}.forEach(function(u){
+            var p=L.polygon(u[3].map(function(poly){return poly.map(dec);}),S[u[0]]);
+            if(u[1]){p.bindTooltip(u[1],{sticky:true});}
+            p.on('mouseover',function(){p.setStyle({weight:2.5,color:'#333'});});
+            p.on('mouseout',function(){p.setStyle(S[u[0]]);});
+            p.addTo(g);});
+        })({{ this._parent.get_name() }});
         {% endmacro %}"""
     )
 
@@ -314,13 +324,44 @@ class StyledUnits(MacroElement):
         self._name = "StyledUnits"
         self.data = data
         self.styles = styles
+        self.precision = PRECISION
+
+
+#: Polyline alphabet (value -> character), with "!" for "{" so that no "{{" is ever emitted.
+_CHAR = tuple("!" if chr(v + 63) == "{" else chr(v + 63) for v in range(64))
+
+
+def _encode_ring(coords: Iterable[tuple[float, float]]) -> str:
+    """Polyline encoding (lat, lon order) of one ring at ``PRECISION`` decimals."""
+    out: list[str] = []
+    prev_lat = prev_lon = 0
+    scale = 10**PRECISION
+    for lon, lat in coords:
+        ilat, ilon = round(lat * scale), round(lon * scale)
+        for delta in (ilat - prev_lat, ilon - prev_lon):
+            value = ~(delta << 1) if delta < 0 else delta << 1
+            while value >= 0x20:
+                out.append(_CHAR[(0x20 | (value & 0x1F))])
+                value >>= 5
+            out.append(_CHAR[value])
+        prev_lat, prev_lon = ilat, ilon
+    return "".join(out)
 
 
 @functools.cache
-def _geometry_json() -> dict[str, str]:
-    """Simplified geometry of every unit as a compact GeoJSON string, by adcode."""
+def _geometry_codes() -> dict[str, str]:
+    """Simplified geometry of every unit as a JSON list of polygons of encoded rings, by adcode."""
     gdf = _simplified()
-    return dict(zip(gdf.index, shapely.to_geojson(gdf.geometry.values), strict=True))
+    out = {}
+    for adcode, geom in zip(gdf.index, gdf.geometry.values, strict=True):
+        polygons = getattr(geom, "geoms", [geom])
+        rings = [
+            [_encode_ring(p.exterior.coords), *(_encode_ring(r.coords) for r in p.interiors)]
+            for p in polygons
+            if not p.is_empty
+        ]
+        out[adcode] = json.dumps(rings)
+    return out
 
 
 def _tooltip_html(row: dict, tooltip: dict[str, str]) -> str:
@@ -351,7 +392,7 @@ def units_layer(
     simplified web geometry of each unit. ``tooltip`` maps column names to labels shown on
     hover.
     """
-    geoms = _geometry_json()
+    geoms = _geometry_codes()
     fill = color if callable(color) else (lambda _p, c=color: c)
     styles: list[str] = []
     index: dict[str, int] = {}
@@ -363,12 +404,9 @@ def units_layer(
         if fill_color not in index:
             index[fill_color] = len(styles)
             styles.append(fill_color)
-        props = {"s": index[fill_color], "a": adcode}
-        if tooltip:
-            props["t"] = _tooltip_html(row, tooltip)
-        features.append(
-            f'{{"type":"Feature","properties":{json.dumps(props, ensure_ascii=False)},"geometry":{geoms[adcode]}}}'
-        )
+        tip = _tooltip_html(row, tooltip) if tooltip else ""
+        head = json.dumps([index[fill_color], tip, adcode], ensure_ascii=False)[:-1]
+        features.append(f"{head},{geoms[adcode]}]")
     style_list = [
         {
             "fillColor": c,
@@ -379,7 +417,8 @@ def units_layer(
         }
         for c in styles
     ]
-    data = '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+    # "</" is escaped so that no tooltip can close the page's <script> element.
+    data = ("[" + ",".join(features) + "]").replace("</", "<\\/")
     fg = folium.FeatureGroup(name=name, control=False)
     fg.add_child(StyledUnits(data, json.dumps(style_list)))
     return fg
