@@ -123,6 +123,23 @@ def _geojson_data(gdf: gpd.GeoDataFrame, columns: Iterable[str]) -> dict:
     return json.loads(frame.to_json(drop_id=True, to_wgs84=True))
 
 
+@functools.cache
+def _basemap_data() -> tuple[dict, dict, dict | None]:
+    """GeoJSON of the basemap's static layers (context provinces, land, rivers), built once."""
+    ctx = units.load_context()
+    gdf = simplified_units()
+    rivers = units.load_rivers()
+    river_data = None
+    if rivers is not None:
+        rivers.geometry = shapely.set_precision(rivers.geometry.simplify(0.005).values, 1e-3)
+        river_data = json.loads(rivers[["geometry"]].to_json(drop_id=True))
+    return (
+        _geojson_data(ctx[ctx["level"] == "province"], ["name_zh"]),
+        _geojson_data(gdf[gdf["level"] == "province"], ["name_zh"]),
+        river_data,
+    )
+
+
 def base_map(
     *, lang: str = "zh", tiles: str | None = settings.default_tiles, labels: bool = True
 ) -> folium.Map:
@@ -152,9 +169,9 @@ def base_map(
     m.add_child(_ZoomClass())
     if tiles:
         folium.TileLayer(tiles, name=tr("map.tiles", lang), control=False).add_to(m)
-    ctx = units.load_context()
+    context, land, rivers = _basemap_data()
     folium.GeoJson(
-        _geojson_data(ctx[ctx["level"] == "province"], ["name_zh"]),
+        context,
         name="context",
         style_function=lambda _f: {
             "color": "#a9a29a",
@@ -165,20 +182,16 @@ def base_map(
         interactive=False,
         control=False,
     ).add_to(m)
-    gdf = simplified_units()
     folium.GeoJson(
-        _geojson_data(gdf[gdf["level"] == "province"], ["name_zh"]),
+        land,
         name="land",
         style_function=lambda _f: {"stroke": False, "fillColor": PALETTE["land"], "fillOpacity": 1},
         interactive=False,
         control=False,
     ).add_to(m)
-    rivers = units.load_rivers()
     if rivers is not None:
-        rivers = rivers.copy()
-        rivers.geometry = shapely.set_precision(rivers.geometry.simplify(0.005).values, 1e-3)
         folium.GeoJson(
-            json.loads(rivers[["geometry"]].to_json(drop_id=True)),
+            rivers,
             name="rivers",
             style_function=lambda _f: {"color": PALETTE["river"], "weight": 1.5, "opacity": 0.8},
             interactive=False,
@@ -425,24 +438,31 @@ def units_layer(
 
 
 def boundary_layer(
-    geom_gdf: gpd.GeoDataFrame,
+    geom_gdf: gpd.GeoDataFrame | dict,
     *,
     color: str = "#111",
     weight: float = 3.0,
     dash: str | None = None,
     name: str = "boundary",
 ) -> folium.FeatureGroup:
-    """An outer boundary (e.g. a dissolved grouping) drawn as a thick line."""
-    g = geom_gdf.copy()
-    g.geometry = shapely.set_precision(g.geometry.simplify(SIMPLIFY_DEG).values, 10**-PRECISION)
+    """An outer boundary (e.g. a dissolved grouping) drawn as a thick line.
+
+    ``geom_gdf`` may also be GeoJSON already simplified with :func:`boundary_data`.
+    """
+    data = geom_gdf if isinstance(geom_gdf, dict) else boundary_data(geom_gdf)
     fg = folium.FeatureGroup(name=name, control=False)
     style = {"color": color, "weight": weight, "fill": False}
     if dash:
         style["dashArray"] = dash
-    folium.GeoJson(_geojson_data(g, []), style_function=lambda _f: style, interactive=False).add_to(
-        fg
-    )
+    folium.GeoJson(data, style_function=lambda _f: style, interactive=False).add_to(fg)
     return fg
+
+
+def boundary_data(geom_gdf: gpd.GeoDataFrame) -> dict:
+    """GeoJSON of a boundary simplified for web maps (cache it for boundaries drawn often)."""
+    g = geom_gdf.copy()
+    g.geometry = shapely.set_precision(g.geometry.simplify(SIMPLIFY_DEG).values, 10**-PRECISION)
+    return _geojson_data(g, [])
 
 
 def lines_layer(

@@ -7,6 +7,8 @@ the legend to add to the map.
 
 from __future__ import annotations
 
+import functools
+
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -33,6 +35,12 @@ def _label(lang: str, zh: str, en: str) -> str:
     return en if lang == "en" else zh
 
 
+@functools.cache
+def _group_boundary(group: str) -> dict:
+    """Web GeoJSON of a grouping's dissolved boundary (built once per grouping)."""
+    return maps.boundary_data(plans.dissolved_boundary(group))
+
+
 def overview_layers(lang: str = "zh") -> tuple[list[folium.FeatureGroup], maps.Legend]:
     """The circle's scope (full and partial members), both metropolitan areas and both wings."""
     scope = plans.members("cy_circle")
@@ -53,9 +61,7 @@ def overview_layers(lang: str = "zh") -> tuple[list[folium.FeatureGroup], maps.L
     for gid, color in (*WING_COLORS.items(), *METRO_OUTLINES):
         dash = "6 4" if gid in WING_COLORS else None
         layers.append(
-            maps.boundary_layer(
-                plans.dissolved_boundary(gid), color=color, weight=3, dash=dash, name=gid
-            )
+            maps.boundary_layer(_group_boundary(gid), color=color, weight=3, dash=dash, name=gid)
         )
     items = [
         (tr("legend.scope", lang), SCOPE_COLORS["full"]),
