@@ -102,6 +102,7 @@ state = {
     "with": with_lines,
     "without": without_lines,
     "lang": lang,
+    "params": ui.changed_params(params),
 }
 if compare != "none":
     state["base_year"] = base_year

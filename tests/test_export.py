@@ -231,3 +231,26 @@ def test_snapshot_refuses_urls_off_the_machine():
 
     with pytest.raises(ExportError, match="not on this machine"):
         snapshot.snapshot_map("https://example.org/reach")
+
+
+def test_changed_model_parameters_change_the_export_and_are_named_in_it(tmp_path):
+    from cymap.cli import main
+
+    default, custom = tmp_path / "d.csv", tmp_path / "c.csv"
+    assert main(["export", "reach", "--year", "today", "--out", str(default)]) == 0
+    args = ["export", "reach", "--year", "today", "--param", "rail_access_min.hsr=5"]
+    assert main([*args, "--param", "transfer_min=5", "--out", str(custom)]) == 0
+    d = pd.read_csv(default, encoding="utf-8-sig")
+    c = pd.read_csv(custom, encoding="utf-8-sig")
+    minutes = [col for col in d.columns if "minutes" in col or "分钟" in col][0]
+    assert (c[minutes] <= d[minutes] + 1e-6).all()  # shorter access never lengthens a trip
+    assert (c[minutes] < d[minutes] - 1).any()
+    view, _ = views.build_view("reach", {"year": "today", "params": {"transfer_min": 5}})
+    assert any("transfer_min=5" in line for line in view.sources)
+
+
+def test_bad_model_parameter_option_is_a_clear_error(capsys):
+    from cymap.cli import main
+
+    assert main(["export", "reach", "--param", "speed", "--out", "x.csv"]) == 2
+    assert "NAME=NUMBER" in capsys.readouterr().err

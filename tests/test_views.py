@@ -163,7 +163,9 @@ def test_scenario_from_year_preset_and_toggles():
     sc = views.scenario_of("today", with_lines=["chengyu_zhongxian_hsr"])
     assert "chengyu_zhongxian_hsr" in sc.with_lines
     assert sc.year == scenarios.preset("today").year
-    with pytest.raises(ScenarioError, match="neither a year nor a preset"):
+    with pytest.raises(
+        ScenarioError, match="unknown scenario preset .someday.; presets: 2020, today, 2025, 2035"
+    ):
         views.scenario_of("someday")
 
 

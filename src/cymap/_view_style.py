@@ -75,32 +75,34 @@ def label_units(
     ]
 
 
-def scenario_of(value: Any, *, with_lines: Any = (), without_lines: Any = ()) -> Any:
+def scenario_of(
+    value: Any, *, with_lines: Any = (), without_lines: Any = (), params: Any = None
+) -> Any:
     """A ``cymap.scenarios.Scenario`` from a scenario, a year or a preset name, plus toggles.
 
     A year with a preset (``2035``) gives that preset; ``"today"``, ``"2025"`` … are presets;
-    other years build a plain scenario. ``with_lines``/``without_lines`` are added to it.
+    other years build a plain scenario. ``with_lines``/``without_lines`` are added to it;
+    ``params`` (a ``ModelParams``, or a dict of changed parameters as in the pages' state,
+    e.g. ``{"transfer_min": 5, "rail_access_min": {"hsr": 10}}``) replaces the model's defaults.
     """
     import dataclasses
 
     from . import scenarios
-    from ._errors import ScenarioError
 
+    if isinstance(params, dict):
+        params = scenarios.DEFAULT_PARAMS.updated(**params)
     if isinstance(value, scenarios.Scenario):
-        base = value
-    elif str(value) in scenarios.PRESETS:
-        base = scenarios.preset(str(value))
-    elif str(value).isdigit():
-        base = scenarios.Scenario(year=int(value))
-    else:
-        msg = f"scenario {value!r} is neither a year nor a preset ({', '.join(scenarios.PRESETS)})"
-        raise ScenarioError(msg)
-    if not with_lines and not without_lines:
-        return base
-    return dataclasses.replace(
-        base,
-        with_lines=(base.with_lines - frozenset(without_lines)) | frozenset(with_lines),
-        without_lines=(base.without_lines - frozenset(with_lines)) | frozenset(without_lines),
+        base = value if params is None else dataclasses.replace(value, params=params)
+        return (
+            base.with_toggles(with_lines=with_lines, without_lines=without_lines)
+            if (with_lines or without_lines)
+            else base
+        )
+    return scenarios.for_year(
+        str(value),
+        with_lines=with_lines,
+        without_lines=without_lines,
+        params=params or scenarios.DEFAULT_PARAMS,
     )
 
 

@@ -207,8 +207,11 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
     from . import export
 
     lang = lang or state.get("lang") or "zh"
-    state = {k: v for k, v in state.items() if v not in (None, "", [], ())}
-    stem = "cymap-" + "-".join([kind, *(str(v) for k, v in sorted(state.items()) if k != "lang")])
+    state = {k: v for k, v in state.items() if v not in (None, "", [], (), {})}
+    stem = "cymap-" + "-".join(
+        [kind, *(str(v) for k, v in sorted(state.items()) if k not in ("lang", "params"))]
+    )
+    stem += "-custom-model" if "params" in state else ""
     stem = stem.replace(",", "+").replace(" ", "")[:120]
     st.markdown(f"**{tr('export.header', lang)}**")
     cols = st.columns(6)
@@ -328,3 +331,19 @@ def model_params_editor(lang: str) -> Any:
             )
             changes[name] = {mode: value} if mode else value
     return DEFAULT_PARAMS.updated(**changes)
+
+
+def changed_params(params: Any) -> dict[str, Any]:
+    """The model parameters that differ from the defaults (for the export state)."""
+    from .scenarios import DEFAULT_PARAMS
+
+    default = DEFAULT_PARAMS.to_dict()
+    out: dict[str, Any] = {}
+    for name, value in params.to_dict().items():
+        if isinstance(value, dict):
+            diff = {m: v for m, v in value.items() if v != default[name].get(m)}
+            if diff:
+                out[name] = diff
+        elif value != default[name]:
+            out[name] = value
+    return out

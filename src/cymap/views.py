@@ -41,6 +41,17 @@ from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE, TIER_COLORS, minutes_col
 VIEW_KINDS = ("group", "compare", "corridors", "reach", "diff", "population")
 
 
+def _note_params(built: tuple, params: dict | None, lang: str) -> tuple:
+    """Name changed model parameters in the footer, so a figure says how it was computed."""
+    if params:
+        view = built[0]
+        changes = "; ".join(f"{k}={v}" for k, v in sorted(params.items()))
+        view.sources.append(
+            t("出行时间模型参数（非默认）：", "Model parameters (not default): ", lang) + changes
+        )
+    return built
+
+
 def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFrame]:
     """Build a view from the pages' URL state.
 
@@ -50,13 +61,15 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
         ``group``, ``compare``, ``corridors``, ``reach``, ``diff`` or ``population``.
     state
         Keys as in the pages' URL: ``group, group_b, corridor, from, minutes, year, with,
-        without, base_year, lang``; ``with``/``without`` are lists of line ids.
+        without, base_year, lang``; ``with``/``without`` are lists of line ids; ``params`` is
+        a dict of changed model parameters (see :func:`scenario_of`).
     """
     lang = state.get("lang") or "zh"
     minutes = int(state.get("minutes") or 60)
     year = state.get("year") or 2035
     origins = state.get("from") or "中心城区"
     with_lines, without_lines = state.get("with") or (), state.get("without") or ()
+    params = state.get("params") or None
     if kind in ("group", "compare"):
         group, group_b = state.get("group") or "重庆都市圈", state.get("group_b")
         if kind == "compare" and not (state.get("group") and group_b):
@@ -67,18 +80,20 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
             view_compare(group, group_b, lang=lang) if group_b else view_group(group, lang=lang)
         )
         if state.get("year"):  # the page's reach overlay
-            sc = scenario_of(year, with_lines=with_lines, without_lines=without_lines)
+            sc = scenario_of(
+                year, with_lines=with_lines, without_lines=without_lines, params=params
+            )
             add_reach_overlay(view, table, origins, minutes=minutes, scenario=sc)
         return view, table
     if kind == "corridors":
         return view_corridors(state.get("corridor"), lang=lang)
     if kind == "reach":
-        sc = scenario_of(year, with_lines=with_lines, without_lines=without_lines)
-        return view_reach(origins, minutes, sc, lang=lang)
+        sc = scenario_of(year, with_lines=with_lines, without_lines=without_lines, params=params)
+        return _note_params(view_reach(origins, minutes, sc, lang=lang), params, lang)
     if kind == "diff":
-        other = scenario_of(year, with_lines=with_lines, without_lines=without_lines)
-        base = scenario_of(state.get("base_year") or "today")
-        return view_reach_diff(origins, minutes, base, other, lang=lang)
+        other = scenario_of(year, with_lines=with_lines, without_lines=without_lines, params=params)
+        base = scenario_of(state.get("base_year") or "today", params=params)
+        return _note_params(view_reach_diff(origins, minutes, base, other, lang=lang), params, lang)
     if kind == "population":
         return view_population(province=state.get("province") or "500000", lang=lang)
     msg = f"unknown view {kind!r}; use one of {', '.join(VIEW_KINDS)}"

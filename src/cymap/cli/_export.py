@@ -70,6 +70,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="LINE",
         help="switch a line off",
     )
+    p.add_argument(
+        "--param",
+        dest="params",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change a travel-time model parameter, e.g. transfer_min=5 or "
+        "rail_access_min.hsr=10 (repeatable; see docs/travel_time_model.md)",
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the frame texts")
     p.add_argument("--width", type=int, default=2000, help="image width in pixels (default 2000)")
     p.add_argument("--height", type=int, default=1500, help="image height in pixels (default 1500)")
@@ -103,7 +112,28 @@ def state_of(args: argparse.Namespace) -> dict:
         "without": list(args.without_lines),
         "lang": args.lang,
         "province": args.province,
+        "params": params_of(args.params),
     }
+
+
+def params_of(items: list[str]) -> dict:
+    """Model parameter changes from ``NAME=VALUE`` or ``NAME.MODE=VALUE`` options."""
+    out: dict = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = None
+        if not sep or number is None:
+            msg = f"--param {item!r}: write NAME=NUMBER, e.g. transfer_min=5 or rail_access_min.hsr=10"
+            raise ExportError(msg)
+        name, _, mode = key.strip().partition(".")
+        if mode:
+            out.setdefault(name, {})[mode] = number
+        else:
+            out[name] = number
+    return out
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -114,7 +144,10 @@ def _export(args: argparse.Namespace) -> int:
             msg = f"{args.out}: `targets` is a table; use --out FILE.csv (or .geojson)"
             raise ExportError(msg)
         scenario = views.scenario_of(
-            state["year"] or 2035, with_lines=state["with"], without_lines=state["without"]
+            state["year"] or 2035,
+            with_lines=state["with"],
+            without_lines=state["without"],
+            params=state["params"] or None,
         )
         data = export.export_table(views.target_checks(scenario), fmt=fmt)
     else:
