@@ -1,7 +1,9 @@
 """Page benchmarks in headless Chromium against `streamlit run`.
 
-Measures, per page: cold load (first visit after the server starts, caches empty) and warm
-load (a new browser context later) until the map has drawn; the bytes the page receives over
+Measures, per page: cold load (first visit after the server starts, caches empty), warm
+load (the page opened again in a new tab of the same browser, HTTP cache warm) and warm
+in-app navigation (clicking the page in the sidebar, as users move between pages), each until
+the map has drawn; the bytes the page receives over
 Streamlit's websocket (the map payload travels there); and, on 通勤圈, the time from a line
 toggle to the updated map. Writes bench/results/pages.json.
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import statistics
 import time
 from pathlib import Path
@@ -23,7 +26,7 @@ from cymap import _devserver
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "pages.json"
 PAGES = {"overview": "", "metro": "metro", "corridors": "corridors", "reach": "reach"}
-WARM_RUNS = 3
+WARM_RUNS = 7
 MAP_DRAWN = ".leaflet-overlay-pane svg path, .leaflet-overlay-pane canvas"
 
 
@@ -53,6 +56,29 @@ def load(ctx, url: str) -> tuple[float, int]:
     return elapsed, received[0]
 
 
+#: Sidebar link text of each page (Chinese UI).
+NAV_TEXT = {"overview": "总览", "metro": "都市圈边界", "corridors": "发展轴带", "reach": "通勤圈"}
+
+
+def navigate(ctx, url: str, name: str) -> float:
+    """Seconds from clicking a page's sidebar link (in-app navigation) until its map is drawn."""
+    page = ctx.new_page()
+    start = "sources" if name != "sources" else ""
+    page.goto(f"{url}/{start}")
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+    )
+    page.wait_for_timeout(500)
+    t0 = time.perf_counter()
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(NAV_TEXT[name], exact=True).click()
+    page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first.locator(
+        MAP_DRAWN
+    ).first.wait_for(state="attached", timeout=120_000)
+    elapsed = time.perf_counter() - t0
+    page.close()
+    return elapsed
+
+
 def toggle(browser, url: str) -> float:
     """Seconds from ticking 成渝中线高铁 to the map showing the new reach."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -66,9 +92,13 @@ def toggle(browser, url: str) -> float:
     # Mark the current dynamic layers; the update adds new ones to the same map (no reload).
     page.evaluate("""() => { const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
         (w.feature_group || []).forEach(l => { l._cyOld = true; }); }""")
-    box = page.get_by_role("checkbox", name="成渝中线高铁", exact=False)
+    hsr = page.get_by_role("combobox", name=re.compile("高铁"))
+    hsr.click()
+    hsr.fill("成渝中线")
+    option = page.get_by_role("option", name=re.compile("成渝中线高铁"))
+    option.wait_for()
     t0 = time.perf_counter()
-    box.check(force=True)
+    option.click()
     page.wait_for_function(
         """() => { const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
         const fg = w.feature_group || []; return fg.length > 0 && fg.some(l => !l._cyOld && w.map_div.hasLayer(l)); }""",
@@ -103,10 +133,12 @@ def measure(url: str) -> dict[str, object]:
             ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
             cold, _ = load(ctx, f"{url}/{path}")
             warm = [load(ctx, f"{url}/{path}") for _ in range(WARM_RUNS)]
+            nav = [navigate(ctx, url, name) for _ in range(WARM_RUNS)]
             ctx.close()
             results["pages"][name] = {
                 "cold_load_s": round(cold, 3),
                 "warm_load_s": round(statistics.median(w[0] for w in warm), 3),
+                "warm_navigation_s": round(statistics.median(nav), 3),
                 "websocket_bytes": int(statistics.median(w[1] for w in warm)),
             }
             print(name, results["pages"][name], flush=True)

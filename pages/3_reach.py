@@ -88,13 +88,10 @@ ui.show_map(m, key="reach_map", feature_groups=layers)
 
 st.subheader(tr("reach.targets", lang))
 st.dataframe(view.targets, hide_index=True, key="targets", width="stretch")
-st.subheader(tr("reach.table", lang))
-st.dataframe(
-    view.reach.table if view.diff is None else view.diff,
-    hide_index=True,
-    key="reach_table",
-    width="stretch",
-)
+if st.toggle(tr("reach.show_table", lang), key="show_table"):
+    st.dataframe(
+        view.reach.table if view.diff is None else view.diff, hide_index=True, width="stretch"
+    )
 state = {
     "from": origin,
     "minutes": minutes,

@@ -20,6 +20,15 @@ st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
 st.dataframe(sources.datasets_table(), hide_index=True, key="datasets", width="stretch")
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
+st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")
+st.dataframe(sources.lines_table(), hide_index=True, key="lines", width="stretch")
+with st.expander(
+    "文件提到但无法定位的项目"
+    if lang == "zh"
+    else "Projects the documents name but that cannot be placed"
+):
+    st.dataframe(sources.unplaceable_table(), hide_index=True, width="stretch")
+
 st.subheader("出行时间模型的假设" if lang == "zh" else "Travel-time model assumptions")
 st.markdown(
     "门到门时间 = 接驳 + 候车 + 车内 + 换乘 + 离站。详见 `docs/travel_time_model.md`。"

@@ -92,6 +92,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reach.compare.sets": ("三色（基准/情景/两者）", "Three colours (baseline / scenario / both)"),
     "reach.compare.saved": ("节省分钟", "Minutes saved"),
     "reach.lines": ("线路开关", "Lines"),
+    "reach.lines_help": (
+        "每类列出情景年份已开通的线路；加入一条即开通，移除即关闭。各线路来源见“资料来源”页。",
+        "Each list holds the lines open in the scenario year; add a line to open it, remove one "
+        "to close it. Every line's source is on the Sources page.",
+    ),
+    "reach.show_table": ("显示各区县时间表", "Show minutes per unit"),
     "reach.units_within": ("范围内区县", "Units within"),
     "reach.area_within": ("范围内面积（km²）", "Area within (km²)"),
     "reach.pop_within": ("范围内2020年人口", "2020 population within"),

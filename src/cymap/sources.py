@@ -112,3 +112,27 @@ def model_table() -> pd.DataFrame:
                 {"parameter": name, "default": str(value), "meaning": descriptions.get(name, "")}
             )
     return pd.DataFrame(rows)
+
+
+def lines_table() -> pd.DataFrame:
+    """Every rail line and expressway of the network with status, year and source."""
+    from . import network
+
+    cols = [
+        "line_id",
+        "name_zh",
+        "mode",
+        "status",
+        "open_year",
+        "design_speed_kph",
+        "length_km",
+        "source",
+    ]
+    return network.list_lines()[cols]
+
+
+def unplaceable_table() -> pd.DataFrame:
+    """Transport projects the documents name that the network cannot place, and why."""
+    from . import network
+
+    return network.list_unplaceable()

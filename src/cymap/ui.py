@@ -257,38 +257,52 @@ _MODE_ZH = {
 }
 
 
-def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[str]]:
-    """A checkbox for every line, grouped by mode, ticked when open in ``year``.
+def line_label(row: Any, lang: str) -> str:
+    """'成渝中线高铁（在建，2027）': a line's name with its status and opening year."""
+    year_text = (
+        ("年份未定" if lang == "zh" else "year open")
+        if pd_isna(row.open_year)
+        else str(int(row.open_year))
+    )
+    status = (
+        _STATUS_ZH.get(row.status, row.status) if lang == "zh" else row.status.replace("_", " ")
+    )
+    return f"{row.name_zh}（{status}，{year_text}）"
 
-    Returns the explicit toggles relative to the year: (lines switched on, lines switched off);
-    both are kept in the URL (``with``, ``without``).
+
+def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[str]]:
+    """One list per mode of the lines that are open, pre-filled with those open in ``year``.
+
+    Removing a line switches it off, adding one switches it on. Returns the explicit toggles
+    relative to the year: (lines switched on, lines switched off); both are kept in the URL
+    (``with``, ``without``). One multiselect per mode keeps the page light (a checkbox per line
+    made the browser noticeably slower).
     """
     with_ids, without_ids = set(query_list("with")), set(query_list("without"))
-    if st.session_state.get("_lines_year") != year:
-        for row in lines.itertuples():
-            st.session_state[f"ln_{row.line_id}"] = (
-                row.open_in_year or row.line_id in with_ids
-            ) and row.line_id not in without_ids
-        st.session_state["_lines_year"] = year
+    reset = st.session_state.get("_lines_year") != year
+    st.session_state["_lines_year"] = year
     on, off = [], []
     st.markdown(f"**{tr('reach.lines', lang)}**")
+    st.caption(tr("reach.lines_help", lang))
     for mode, group in lines.groupby("mode", sort=False):
-        label = _MODE_ZH.get(mode, mode) if lang == "zh" else mode
-        with st.expander(
-            f"{label}（{int(group['open_in_year'].sum())}/{len(group)}）", expanded=mode == "hsr"
-        ):
-            for row in group.itertuples():
-                year_text = "年份未定" if pd_isna(row.open_year) else str(int(row.open_year))
-                status = _STATUS_ZH.get(row.status, row.status) if lang == "zh" else row.status
-                checked = st.checkbox(
-                    f"{row.name_zh}（{status}，{year_text}）",
-                    key=f"ln_{row.line_id}",
-                    help=str(row.source),
-                )
-                if checked and not row.open_in_year:
-                    on.append(row.line_id)
-                elif not checked and row.open_in_year:
-                    off.append(row.line_id)
+        key = f"lines_{mode}"
+        if reset or key not in st.session_state:
+            st.session_state[key] = [
+                r.line_id
+                for r in group.itertuples()
+                if (r.open_in_year or r.line_id in with_ids) and r.line_id not in without_ids
+            ]
+        labels = {r.line_id: line_label(r, lang) for r in group.itertuples()}
+        name = _MODE_ZH.get(mode, mode) if lang == "zh" else mode
+        chosen = st.multiselect(
+            f"{name}（{int(group['open_in_year'].sum())}/{len(group)}）",
+            list(labels),
+            key=key,
+            format_func=labels.get,
+        )
+        opened = dict(zip(group["line_id"], group["open_in_year"], strict=True))
+        on += [i for i in chosen if not opened[i]]
+        off += [i for i, is_open in opened.items() if is_open and i not in chosen]
     set_query("with", on, default="")
     set_query("without", off, default="")
     return on, off

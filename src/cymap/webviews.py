@@ -157,6 +157,31 @@ def reach_outline_layer(within_adcodes: list[str], *, minutes: int) -> folium.Fe
     )
 
 
+@functools.cache
+def _corridor_data(corridor_ids: tuple[str, ...]) -> tuple[gpd.GeoDataFrame, list[str], list[str]]:
+    """Lines through the corridors' member seats, member adcodes and carrier ids (cached)."""
+    known = set(units.load_units().index)
+    lines, member_codes, carriers = [], [], []
+    for cid in corridor_ids:
+        c = plans.get_corridor(cid)
+        geom = plans.corridor_geometry(cid, spokes=c.kind == "radial_corridor")
+        head = geom[geom["feature"] == "line"].copy()
+        head["kind"] = c.kind
+        head["carrier_ids"] = [tuple(c.carriers)]
+        head["carriers"] = "、".join(c.carriers) or "—"
+        head["carrier_notes"] = c.carrier_notes or ""
+        lines.append(head)
+        pts = geom[geom["feature"] == "member"]
+        member_codes += [a for a in pts["adcode"] if a and a in known]
+        carriers += list(c.carriers)
+    frame = (
+        gpd.GeoDataFrame(pd.concat(lines, ignore_index=True), crs=lines[0].crs)
+        if lines
+        else gpd.GeoDataFrame()
+    )
+    return frame, list(dict.fromkeys(member_codes)), carriers
+
+
 def corridor_layers(
     corridor_ids: list[str], *, line_geoms: gpd.GeoDataFrame | None = None, lang: str = "zh"
 ) -> tuple[list, maps.Legend]:
@@ -166,22 +191,15 @@ def corridor_layers(
     carriers; they are drawn thin under the corridor lines when given.
     """
     kinds = CORRIDOR_COLORS
-    lines, points, member_codes, carriers = [], [], [], []
-    for cid in corridor_ids:
-        c = plans.get_corridor(cid)
-        geom = plans.corridor_geometry(cid, spokes=c.kind == "radial_corridor")
-        head = geom[geom["feature"] == "line"].copy()
-        head["kind"] = c.kind
-        head["carriers"] = "、".join(c.carriers) or "—"
-        head["carrier_notes"] = c.carrier_notes or ""
-        lines.append(head)
-        pts = geom[geom["feature"] == "member"]
-        points.append(pts)
-        member_codes += [a for a in pts["adcode"] if a and a in units.load_units().index]
-        carriers += list(c.carriers)
+    lines, member_codes, carriers = _corridor_data(tuple(corridor_ids))
+    lines = [lines.copy()] if len(lines) else []
+    if line_geoms is not None and lines:
+        names = dict(zip(line_geoms["line_id"], line_geoms["name_zh"], strict=True))
+        lines[0]["carriers"] = lines[0]["carrier_ids"].map(
+            lambda ids: "、".join(names.get(i, i) for i in ids) or "—"
+        )
     layers = []
     loaded = units.load_units()
-    member_codes = list(dict.fromkeys(member_codes))
     if member_codes:
         layers.append(
             maps.units_layer(

@@ -98,7 +98,7 @@ def test_reach_page_toggle_and_limit_change_the_numbers(app):
     assert not app.exception
     app.select_slider(key="minutes").set_value(90).run()
     before = int(_metric(app, 0))
-    app.checkbox(key="ln_chengyu_zhongxian_hsr").check().run()
+    app.multiselect(key="lines_hsr").select("chengyu_zhongxian_hsr").run()
     after = int(_metric(app, 0))
     assert after > before
     assert app.query_params["with"] == "chengyu_zhongxian_hsr"
@@ -111,6 +111,7 @@ def test_reach_page_comparison_shows_gains(app):
     app.switch_page("pages/3_reach.py").run()
     app.selectbox(key="year").set_value("2035").run()
     app.radio(key="cmp").set_value("sets").run()
+    app.toggle(key="show_table").set_value(True).run()
     assert not app.exception
     assert app.metric[0].delta is not None
     table = _frame(app, "minutes_saved")
@@ -130,4 +131,7 @@ def test_sources_page_lists_documents_datasets_and_model(app):
     assert datasets["licence"].str.contains("GS\\(2024\\)0650").any()
     model = _frame(app, "parameter")
     assert "transfer_min" in set(model["parameter"])
+    lines = _frame(app, "line_id")
+    assert "chengyu_zhongxian_hsr" in set(lines["line_id"])
+    assert lines["source"].str.len().min() > 0
     assert not app.exception

@@ -50,9 +50,11 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     _wait_idle(page)
     page.wait_for_map()
     before = _metric(page, "范围内区县")
-    box = page.page.get_by_role("checkbox", name=re.compile("成渝中线高铁"))
-    assert not box.is_checked()  # under construction, not open today
-    box.check(force=True)
+    hsr = page.page.get_by_role("combobox", name=re.compile("高铁"))
+    assert "成渝中线高铁" not in page.page.locator('[data-testid="stSidebar"]').inner_text()
+    hsr.click()
+    hsr.fill("成渝中线")
+    page.page.get_by_role("option", name=re.compile("成渝中线高铁")).click()
     page.page.wait_for_function(
         "() => document.location.search.includes('with=chengyu_zhongxian_hsr')", timeout=60_000
     )
