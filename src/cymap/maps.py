@@ -72,6 +72,16 @@ class _ZoomClass(MacroElement):
     )
 
 
+class _MetricScale(MacroElement):
+    """A metric-only scale bar (km), as on Chinese maps."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        L.control.scale({imperial:false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+
 class Legend(MacroElement):
     """A small legend box in the bottom-left corner of the map."""
 
@@ -160,13 +170,14 @@ def base_map(
         min_zoom=6,
         max_zoom=12,
         tiles=None,
-        control_scale=True,
+        control_scale=False,
         prefer_canvas=True,
         attribution_control=True,
     )
     _local_assets(m)
     m.get_root().header.add_child(Element(_CSS))
     m.add_child(_ZoomClass())
+    m.add_child(_MetricScale())
     if tiles:
         folium.TileLayer(tiles, name=tr("map.tiles", lang), control=False).add_to(m)
     context, land, rivers = _basemap_data()
