@@ -9,7 +9,7 @@ lang = ui.sidebar()
 st.title(tr("sources.title", lang))
 
 st.subheader("规划文件" if lang == "zh" else "Planning documents")
-st.dataframe(sources.documents_table(), hide_index=True, key="documents", width="stretch")
+st.table(sources.documents_table().set_index("id"))
 st.caption(
     "地图上的每个规划要素都引用文件编号、行号和原文；推断的成员标为“推断”。"
     if lang == "zh"
@@ -17,7 +17,7 @@ st.caption(
 )
 
 st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
-st.dataframe(sources.datasets_table(), hide_index=True, key="datasets", width="stretch")
+st.table(sources.datasets_table().set_index("dataset"))
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
 st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")

@@ -23,8 +23,23 @@ def page_config() -> str:
     return query_choice("lang", LANGS, default="zh")
 
 
+def _ensure_router() -> None:
+    """Run every page through app.py's router, also on a direct URL load.
+
+    In a fresh server, Streamlit runs a page of ``pages/`` on its own (legacy multipage mode)
+    until ``st.navigation`` has been called once, so a bookmarked ``/reach`` would lose the
+    router's page config and navigation titles. Switch to the router and rerun once.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def sidebar() -> str:
     """Draw the shared sidebar (language switch, boundary credit) and return the language."""
+    _ensure_router()
     init_state("lang", query_choice("lang", LANGS, default="zh"))
     with st.sidebar:
         lang = st.radio(

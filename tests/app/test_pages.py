@@ -25,9 +25,10 @@ def _metric(at: AppTest, index: int) -> str:
 
 def _frame(at: AppTest, column: str):
     """The first table shown on the page that has ``column``."""
-    for df in at.dataframe:
-        if column in df.value.columns:
-            return df.value
+    for df in [*at.dataframe, *at.table]:
+        value = df.value.reset_index()
+        if column in value.columns:
+            return value
     msg = f"no table with column {column!r}"
     raise AssertionError(msg)
 

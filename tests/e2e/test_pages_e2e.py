@@ -40,6 +40,8 @@ def test_page_loads_offline_without_exception(app_url, page, path, name):
     _assert_no_exception(page)
     if name != "sources":
         page.wait_for_map()
+    else:
+        page.page.get_by_text("成渝地区双城经济圈建设规划纲要").first.wait_for()
     page.page.wait_for_timeout(800)
     page.screenshot(f"page-{name}")
     assert page.external_requests() == []
@@ -79,3 +81,13 @@ def test_shared_url_reproduces_the_view(app_url, page):
     assert members.inner_text() == "10"  # 川南渝西: 10 units
     assert "group=cnyx" in page.page.url
     page.screenshot("metro-shared-url")
+
+
+def test_direct_url_runs_through_the_router(app_url, page):
+    """A bookmarked page URL gets the router's wide layout and Chinese navigation titles."""
+    page.page.goto(f"{app_url}/sources")
+    _wait_idle(page)
+    page.page.get_by_text("成渝地区双城经济圈建设规划纲要").first.wait_for()
+    nav = page.page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "资料来源" in nav
+    assert "sources" not in nav
