@@ -28,7 +28,7 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from . import settings, units
+from . import plans, settings, units
 from .i18n import tr
 from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE
 from .style import TIER_COLORS as TIER_COLORS
@@ -284,17 +284,7 @@ def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:
     """
     gdf = units.load_units()
     if adcodes is None:
-        cq_core = {
-            "500103",
-            "500104",
-            "500105",
-            "500106",
-            "500107",
-            "500108",
-            "500109",
-            "500112",
-            "500113",
-        }
+        cq_core = set(plans.group_adcodes("cq_core"))
         keep = gdf[gdf["level"] != "province"]
         classes = {
             a: "county" if (lvl == "county" and (a in cq_core or a.startswith("51"))) else "pref"

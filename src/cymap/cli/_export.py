@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import export, views
 from .._errors import ExportError
+from ._output import add_scenario_options
 
 _VIEWS = ("group", "compare", "corridors", "reach", "diff", "population", "targets")
 
@@ -47,29 +48,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--from", dest="origin", default=None, help="origin of reach/diff (default 中心城区)"
     )
     p.add_argument("--minutes", type=int, default=60, help="time limit in minutes (default 60)")
-    p.add_argument(
-        "--year",
-        default=None,
-        help="scenario year or preset (2020, today, 2025, 2035); reach/diff default 2035; "
+    add_scenario_options(
+        p,
+        year_help="scenario year or preset (2020, today, 2025, 2035); reach/diff default 2035; "
         "with `group` it overlays the reach of that scenario",
     )
     p.add_argument("--base-year", dest="base_year", default="today", help="baseline of `diff`")
-    p.add_argument(
-        "--with",
-        dest="with_lines",
-        action="append",
-        default=[],
-        metavar="LINE",
-        help="switch a line on (repeatable)",
-    )
-    p.add_argument(
-        "--without",
-        dest="without_lines",
-        action="append",
-        default=[],
-        metavar="LINE",
-        help="switch a line off",
-    )
     p.add_argument(
         "--param",
         dest="params",

@@ -8,30 +8,12 @@ import math
 import pandas as pd
 
 from .. import calibration, network, scenarios, travel_time
-from ._output import print_json, print_table, records
+from ._output import add_scenario_options, print_json, print_table, records
 
 
 def _scenario_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--year",
-        default=None,
-        help="scenario year or preset (2020, today, 2025, 2035; default: today)",
-    )
-    p.add_argument(
-        "--with",
-        dest="with_lines",
-        action="append",
-        default=[],
-        metavar="LINE",
-        help="switch a line on (repeatable; see `cymap lines`)",
-    )
-    p.add_argument(
-        "--without",
-        dest="without_lines",
-        action="append",
-        default=[],
-        metavar="LINE",
-        help="switch a line off (repeatable)",
+    add_scenario_options(
+        p, year_help="scenario year or preset (2020, today, 2025, 2035; default: today)"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import sys
@@ -44,3 +45,24 @@ def print_table(df: pd.DataFrame) -> None:
         True,
     ):
         print(df.to_string(index=False))
+
+
+def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
+    """The scenario options shared by reach, route and export: --year, --with, --without."""
+    p.add_argument("--year", default=None, help=year_help)
+    p.add_argument(
+        "--with",
+        dest="with_lines",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="switch a line on (repeatable; see `cymap lines`)",
+    )
+    p.add_argument(
+        "--without",
+        dest="without_lines",
+        action="append",
+        default=[],
+        metavar="LINE",
+        help="switch a line off (repeatable)",
+    )
