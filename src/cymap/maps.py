@@ -275,7 +275,7 @@ class LabelLayer(MacroElement):
         self.rows_json = json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")
 
 
-def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:
+def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
     """Seat labels of the units.
 
     By default Sichuan prefectures and Chongqing districts/counties are always labelled, the
@@ -302,7 +302,10 @@ def label_layer(adcodes: Iterable[str] | None = None) -> LabelLayer:
         )
         for a, r in zip(keep.index, keep.itertuples(), strict=True)
     ]
-    return LabelLayer(rows)
+    # A feature group, so that it can also be passed as a dynamic layer to st_folium.
+    fg = folium.FeatureGroup(name="labels", control=False)
+    fg.add_child(LabelLayer(rows))
+    return fg
 
 
 class StyledUnits(MacroElement):

@@ -114,6 +114,9 @@ def show_map(
     from .maps import view_for_bounds
 
     center, zoom = view_for_bounds(bounds, height_px=height) if bounds is not None else (None, None)
+    if bounds is not None:  # the first render frames the bounds too (center/zoom move it later)
+        minx, miny, maxx, maxy = bounds
+        m.fit_bounds([(miny, minx), (maxy, maxx)])
     st_folium(
         m,
         key=key,

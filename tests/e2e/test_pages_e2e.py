@@ -68,6 +68,19 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     assert page.external_requests() == []
 
 
+def test_metro_compare_with_reach_overlay_draws_every_layer(app_url, page):
+    page.page.goto(f"{app_url}/metro?group=cq_metro&cmp=1&group_b=cnyx&overlay=1")
+    _wait_idle(page)
+    page.wait_for_map()
+    page.page.wait_for_function(
+        """() => { const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
+        return (w.feature_group || []).length === 3; }""",
+        timeout=30_000,
+    )
+    _assert_no_exception(page)
+    assert page.page.get_by_text("成员中60分钟外").is_visible()
+
+
 def test_shared_url_reproduces_the_view(app_url, page):
     url = f"{app_url}/metro?group=cnyx&color=membership&lang=en"
     page.page.goto(url)
