@@ -344,8 +344,21 @@ _PARAM_INPUTS = (
 )
 
 
+def _float_in(text: str | None, low: float, high: float, default: float) -> float:
+    """A number from the URL if it parses and lies in [low, high], else the default."""
+    try:
+        value = float(text) if text is not None else default
+    except ValueError:
+        return default
+    return value if low <= value <= high else default
+
+
 def model_params_editor(lang: str) -> Any:
-    """Number inputs for the main travel-time model parameters; returns the ModelParams."""
+    """Number inputs for the main travel-time model parameters; returns the ModelParams.
+
+    Changed values are kept in the URL (``p_transfer_min=5`` …), so a shared link reproduces
+    the model as well as the view.
+    """
     from .scenarios import DEFAULT_PARAMS
 
     changes: dict[str, Any] = {}
@@ -353,14 +366,13 @@ def model_params_editor(lang: str) -> Any:
         cols = st.columns(3)
         for i, (name, mode, zh, en, low, high, step) in enumerate(_PARAM_INPUTS):
             default = getattr(DEFAULT_PARAMS, name)
+            default = float(default[mode] if mode else default)
+            key = f"p_{name}"
+            init_state(key, _float_in(query_value(key), low, high, default))
             value = cols[i // 2].number_input(
-                zh if lang == "zh" else en,
-                low,
-                high,
-                float(default[mode] if mode else default),
-                step,
-                key=f"p_{name}",
+                zh if lang == "zh" else en, low, high, step=step, key=key
             )
+            set_query(key, value, default=default)
             changes[name] = {mode: value} if mode else value
     return DEFAULT_PARAMS.updated(**changes)
 

@@ -136,3 +136,12 @@ def test_sources_page_lists_documents_datasets_and_model(app):
     assert "chengyu_zhongxian_hsr" in set(lines["line_id"])
     assert lines["source"].str.len().min() > 0
     assert not app.exception
+
+
+def test_reach_page_model_parameters_change_the_numbers_and_the_url(app):
+    app.switch_page("pages/3_reach.py").run()
+    before = int(_metric(app, 0))
+    app.number_input(key="p_road_speed_kph").set_value(60.0).run()
+    assert int(_metric(app, 0)) < before  # slower roads, fewer units within the hour
+    assert app.query_params["p_road_speed_kph"] == "60.0"
+    assert not app.exception
