@@ -18,23 +18,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cymap import scenarios, travel_time
+from cymap import plans, scenarios, travel_time
 
 TARGETS_S = {"reach_single_origin": 0.005, "matrix_221x221": 0.5}
 TODAY = scenarios.preset("today")
 PLAN_2035 = scenarios.preset("2035")
 TOGGLED = TODAY.with_toggles(with_lines=["chengyu_zhongxian_hsr"])
-CENTRE = [
-    "渝中区",
-    "大渡口区",
-    "江北区",
-    "沙坪坝区",
-    "九龙坡区",
-    "南岸区",
-    "北碚区",
-    "渝北区",
-    "巴南区",
-]
+CENTRE = plans.group_adcodes("cq_core")  # the 9 中心城区 districts
 
 
 def _reach_single() -> None:
