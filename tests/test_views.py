@@ -186,3 +186,12 @@ def test_group_page_state_with_reach_overlay_and_second_grouping():
         "group", {"group": "重庆都市圈", "group_b": "川南渝西"}
     )
     assert "side" in compare_table.columns and "比较" in compare_view.title
+
+
+def test_unenumerated_grouping_has_no_map_and_says_why(tmp_path, capsys):
+    from cymap.cli import main
+
+    assert main(["export", "group", "渝西地区", "--out", str(tmp_path / "yuxi.png")]) == 2
+    err = capsys.readouterr().err
+    assert "never listed" in err
+    assert "Traceback" not in err

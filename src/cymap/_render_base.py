@@ -6,6 +6,7 @@ import functools
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pyproj
 
 from . import settings, units
@@ -71,7 +72,11 @@ def _auto_extent(view: MapView) -> tuple[float, float, float, float]:
     if view.extent is not None:
         return view.extent
     bounds = [
-        layer.gdf.to_crs(settings.crs).total_bounds for layer in view.layers if len(layer.gdf)
+        b
+        for layer in view.layers
+        if len(layer.gdf)
+        for b in [layer.gdf.to_crs(settings.crs).total_bounds]
+        if np.isfinite(b).all()
     ]
     if not bounds:
         return tuple(units.load_units(level="province").total_bounds)  # type: ignore[return-value]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import geopandas as gpd
 import pandas as pd
 
@@ -67,6 +69,19 @@ def view_population(
     return view, gdf.drop(columns="color")
 
 
+def _require_members(grouping: Any) -> None:
+    """A grouping the documents never enumerate has no boundary to draw: say so."""
+    from ._errors import ExportError
+
+    if not grouping.enumerated:
+        msg = (
+            f"{grouping.name_zh} ({grouping.id}) is named in the documents but its members are "
+            f"never listed, so there is no boundary to draw; `cymap members {grouping.id}` "
+            "shows the quotes"
+        )
+        raise ExportError(msg)
+
+
 def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
     """A grouping's members coloured by tier (or stated/inferred) and its dissolved boundary.
 
@@ -80,6 +95,7 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
     from . import plans
 
     grouping = plans.get_grouping(name)
+    _require_members(grouping)
     gdf = plans.members(name).copy()
     outline = plans.dissolved_boundary(name)
     summary = plans.summary(name)
@@ -177,6 +193,8 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
     from . import plans
 
     ga, gb = plans.get_grouping(a), plans.get_grouping(b)
+    _require_members(ga)
+    _require_members(gb)
     gdf = plans.compare(a, b).copy()
     colors = {"both": PALETTE["both"], "only_a": PALETTE["only_a"], "only_b": PALETTE["only_b"]}
     gdf["color"] = gdf["side"].map(colors)
