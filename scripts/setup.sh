@@ -9,7 +9,18 @@ PY=${PYTHON:-python3.11}
 command -v "$PY" >/dev/null 2>&1 || PY=python3
 if [ ! -x .venv/bin/python ]; then
   echo "[setup] creating .venv with $PY"
-  "$PY" -m venv .venv
+  if ! "$PY" -m venv .venv >/dev/null 2>&1; then
+    rm -rf .venv
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+      echo "[setup] apt-get install python3-venv"
+      apt-get update -qq >/dev/null 2>&1 || true
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+      "$PY" -m venv .venv
+    else
+      echo "[setup] error: Python's venv module is missing; install it with: sudo apt-get install python3-venv" >&2
+      exit 1
+    fi
+  fi
 fi
 
 req=requirements.txt
