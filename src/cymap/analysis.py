@@ -114,6 +114,10 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
     return table
 
 
+#: Unit levels in Chinese.
+LEVEL_ZH = {"province": "省级", "prefecture": "地级", "county": "县级"}
+
+
 def compare_table(compared: gpd.GeoDataFrame, lang: str = "zh") -> pd.DataFrame:
     """Both / only A / only B as a table sorted by side."""
     order = {"both": 0, "only_a": 1, "only_b": 2}
@@ -125,6 +129,7 @@ def compare_table(compared: gpd.GeoDataFrame, lang: str = "zh") -> pd.DataFrame:
         table["side"] = table["side"].map(
             {"both": "两者共有", "only_a": "仅在A", "only_b": "仅在B"}
         )
+        table["level"] = table["level"].map(LEVEL_ZH).fillna(table["level"])
         table = table.rename(
             columns={
                 "adcode": "区划代码",
