@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, ui, webviews
+from cymap import analysis, maps, scenarios, ui, webviews
 from cymap.i18n import tr
 
 lang = ui.sidebar()
@@ -47,7 +47,16 @@ with st.sidebar:
     with_lines, without_lines = ui.line_toggles(
         analysis.lines_catalogue(year), year=year, lang=lang
     )
-params = ui.model_params_editor(lang)
+measure = ui.radio(
+    tr("reach.measure", lang),
+    list(scenarios.MEASURES),
+    key="measure",
+    default="door_to_door",
+    format_func=lambda k: tr(f"reach.measure.{k}", lang),
+    horizontal=True,
+)
+ui_params = ui.model_params_editor(lang)
+params = scenarios.apply_measure(ui_params, measure)
 
 view = analysis.reach_view(
     origin,
@@ -99,7 +108,8 @@ state = {
     "with": with_lines,
     "without": without_lines,
     "lang": lang,
-    "params": ui.changed_params(params),
+    "params": ui.changed_params(ui_params),
+    "measure": measure,
 }
 if compare != "none":
     state["base_year"] = base_year

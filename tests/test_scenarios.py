@@ -80,3 +80,17 @@ def test_params_to_dict_lists_every_parameter():
     assert set(d) == set(scenarios.ModelParams.__dataclass_fields__)
     assert d["rail_headway_min"]["hsr"] == 30.0
     assert scenarios.DEFAULT_PARAMS.wait_min("hsr") == 15.0
+
+
+def test_station_to_station_measure_drops_access_and_waiting_only():
+    params = scenarios.apply_measure(scenarios.DEFAULT_PARAMS, "station_to_station")
+    assert set(params.rail_access_min.values()) == {0.0}
+    assert params.wait_share == 0.0
+    assert params.road_access_min == 0.0
+    assert params.transfer_min == scenarios.DEFAULT_PARAMS.transfer_min
+    assert (
+        scenarios.apply_measure(scenarios.DEFAULT_PARAMS, "door_to_door")
+        == scenarios.DEFAULT_PARAMS
+    )
+    with pytest.raises(ScenarioError, match="unknown measure"):
+        scenarios.apply_measure(scenarios.DEFAULT_PARAMS, "as the crow flies")

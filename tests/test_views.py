@@ -195,3 +195,11 @@ def test_unenumerated_grouping_has_no_map_and_says_why(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "never listed" in err
     assert "Traceback" not in err
+
+
+def test_station_to_station_measure_is_named_on_the_figure():
+    view, table = views.build_view("reach", {"year": "today", "measure": "station_to_station"})
+    base_view, base = views.build_view("reach", {"year": "today"})
+    assert table["within"].sum() > base["within"].sum()
+    assert any("站到站" in line for line in view.sources)
+    assert not any("站到站" in line for line in base_view.sources)

@@ -97,6 +97,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Each list holds the lines open in the scenario year; add a line to open it, remove one "
         "to close it. Every line's source is on the Sources page.",
     ),
+    "reach.measure": ("计时口径", "Time counted"),
+    "reach.measure.door_to_door": (
+        "门到门（含接驳、候车）",
+        "Door to door (access and waiting included)",
+    ),
+    "reach.measure.station_to_station": (
+        "站到站（不含接驳、候车）",
+        "Station to station (no access or waiting)",
+    ),
     "reach.show_table": ("显示各区县时间表", "Show minutes per unit"),
     "reach.units_within": ("范围内区县", "Units within"),
     "reach.area_within": ("范围内面积（km²）", "Area within (km²)"),

@@ -291,3 +291,27 @@ def for_year(
     if with_lines or without_lines:
         base = base.with_toggles(with_lines=with_lines, without_lines=without_lines)
     return base
+
+
+#: How trip times are counted: the full door-to-door trip (default), or from the first station
+#: to the last one (no access, egress, waiting or urban road access), as plans often quote
+#: rail times.
+MEASURES = ("door_to_door", "station_to_station")
+
+
+def apply_measure(params: ModelParams, measure: str) -> ModelParams:
+    """Parameters for a way of counting trip time (see :data:`MEASURES`).
+
+    Raises
+    ------
+    ScenarioError
+        For an unknown measure.
+    """
+    if measure == "door_to_door":
+        return params
+    if measure == "station_to_station":
+        return params.updated(
+            rail_access_min=dict.fromkeys(RAIL_MODES, 0.0), wait_share=0.0, road_access_min=0.0
+        )
+    msg = f"unknown measure {measure!r}; use one of {', '.join(MEASURES)}"
+    raise ScenarioError(msg)

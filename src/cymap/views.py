@@ -41,11 +41,30 @@ from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE, TIER_COLORS, minutes_col
 VIEW_KINDS = ("group", "compare", "corridors", "reach", "diff", "population")
 
 
-def _note_params(built: tuple, params: dict | None, lang: str) -> tuple:
-    """Name changed model parameters in the footer, so a figure says how it was computed."""
-    if params:
-        view = built[0]
-        changes = "; ".join(f"{k}={v}" for k, v in sorted(params.items()))
+def _params_of(changed: dict | None, measure: str) -> Any:
+    """Model parameters from the state's changed values and measure (None: the defaults)."""
+    from . import scenarios
+
+    if not changed and measure == "door_to_door":
+        return None
+    return scenarios.apply_measure(scenarios.DEFAULT_PARAMS.updated(**(changed or {})), measure)
+
+
+def _note_params(built: tuple, changed: dict | None, measure: str, lang: str) -> tuple:
+    """Name the measure and changed model parameters in the footer: how the figure was computed."""
+    view = built[0]
+    if measure == "station_to_station":
+        if view.legend_title:
+            view.legend_title = t("站到站时间", "Station-to-station time", lang)
+        view.sources.append(
+            t(
+                "计时口径：站到站（不含接驳、候车）",
+                "Time counted station to station (no access or waiting)",
+                lang,
+            )
+        )
+    if changed:
+        changes = "; ".join(f"{k}={v}" for k, v in sorted(changed.items()))
         view.sources.append(
             t("出行时间模型参数（非默认）：", "Model parameters (not default): ", lang) + changes
         )
@@ -69,7 +88,9 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
     year = state.get("year") or 2035
     origins = state.get("from") or "中心城区"
     with_lines, without_lines = state.get("with") or (), state.get("without") or ()
-    params = state.get("params") or None
+    changed = state.get("params") or None
+    measure = state.get("measure") or "door_to_door"
+    params = _params_of(changed, measure)
     if kind in ("group", "compare"):
         group, group_b = state.get("group") or "重庆都市圈", state.get("group_b")
         if kind == "compare" and not (state.get("group") and group_b):
@@ -89,11 +110,13 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
         return view_corridors(state.get("corridor"), lang=lang)
     if kind == "reach":
         sc = scenario_of(year, with_lines=with_lines, without_lines=without_lines, params=params)
-        return _note_params(view_reach(origins, minutes, sc, lang=lang), params, lang)
+        return _note_params(view_reach(origins, minutes, sc, lang=lang), changed, measure, lang)
     if kind == "diff":
         other = scenario_of(year, with_lines=with_lines, without_lines=without_lines, params=params)
         base = scenario_of(state.get("base_year") or "today", params=params)
-        return _note_params(view_reach_diff(origins, minutes, base, other, lang=lang), params, lang)
+        return _note_params(
+            view_reach_diff(origins, minutes, base, other, lang=lang), changed, measure, lang
+        )
     if kind == "population":
         return view_population(province=state.get("province") or "500000", lang=lang)
     msg = f"unknown view {kind!r}; use one of {', '.join(VIEW_KINDS)}"

@@ -145,3 +145,12 @@ def test_reach_page_model_parameters_change_the_numbers_and_the_url(app):
     assert int(_metric(app, 0)) < before  # slower roads, fewer units within the hour
     assert app.query_params["p_road_speed_kph"] == "60.0"
     assert not app.exception
+
+
+def test_reach_page_station_to_station_measure_reaches_further(app):
+    app.switch_page("pages/3_reach.py").run()
+    door = int(_metric(app, 0))
+    app.radio(key="measure").set_value("station_to_station").run()
+    assert int(_metric(app, 0)) > door
+    assert app.query_params["measure"] == "station_to_station"
+    assert not app.exception

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import export, views
+from .. import export, scenarios, views
 from .._errors import ExportError
 from ._output import add_scenario_options
 
@@ -97,6 +97,7 @@ def state_of(args: argparse.Namespace) -> dict:
         "lang": args.lang,
         "province": args.province,
         "params": params_of(args.params),
+        "measure": args.measure,
     }
 
 
@@ -131,7 +132,9 @@ def _export(args: argparse.Namespace) -> int:
             state["year"] or 2035,
             with_lines=state["with"],
             without_lines=state["without"],
-            params=state["params"] or None,
+            params=scenarios.apply_measure(
+                scenarios.DEFAULT_PARAMS.updated(**state["params"]), state["measure"]
+            ),
         )
         data = export.export_table(views.target_checks(scenario), fmt=fmt)
     else:

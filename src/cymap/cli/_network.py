@@ -18,7 +18,12 @@ def _scenario_args(p: argparse.ArgumentParser) -> None:
 
 
 def _scenario(args: argparse.Namespace) -> scenarios.Scenario:
-    sc = scenarios.for_year(args.year, with_lines=args.with_lines, without_lines=args.without_lines)
+    sc = scenarios.for_year(
+        args.year,
+        with_lines=args.with_lines,
+        without_lines=args.without_lines,
+        params=scenarios.apply_measure(scenarios.DEFAULT_PARAMS, args.measure),
+    )
     network.active_lines(sc)  # unknown line ids fail here, naming the id
     return sc
 

@@ -66,3 +66,9 @@ def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
         metavar="LINE",
         help="switch a line off (repeatable)",
     )
+    p.add_argument(
+        "--measure",
+        choices=("door_to_door", "station_to_station"),
+        default="door_to_door",
+        help="count the whole trip (default) or station to station (no access or waiting)",
+    )
