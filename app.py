@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import maps, ui, webviews
+from cymap import CymapError, maps, ui, webviews
 from cymap.i18n import tr
 
 PAGES = (
@@ -33,4 +33,7 @@ def overview() -> None:
 lang = ui.page_config()
 pages = [st.Page(overview, title=tr("nav.home", lang), url_path="overview", default=True)]
 pages += [st.Page(path, title=tr(f"nav.{key}", lang), url_path=key) for path, key in PAGES]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except CymapError as err:  # bad input on any page: one clear message, no traceback
+    ui.show_error(err)

@@ -184,11 +184,6 @@ def grouping_vs_reach(
     )
 
 
-def unit_names() -> dict[str, str]:
-    """Adcode -> official name of every unit."""
-    return units.load_units()["name_zh"].to_dict()
-
-
 def carrier_geometries() -> gpd.GeoDataFrame | None:
     """Geometries of every network line (all statuses), for drawing corridor carriers."""
     from . import network
@@ -311,22 +306,28 @@ TARGET_COLUMNS_ZH = {
 
 
 def target_checks(scenario: scenarios.Scenario, lang: str | None = None) -> pd.DataFrame:
-    """Every checkable travel-time target of the plans in a scenario: pass/fail and who fails."""
+    """Every checkable travel-time target of the plans in a scenario: pass/fail and who fails.
+
+    One row per target, summarised from :func:`cymap.views.target_checks` (one row per target
+    and unit), the table the exports write, so the page and the exported data agree.
+    """
+    from . import views
+
+    per_unit = views.target_checks(scenario)
+    per_unit = per_unit[per_unit["target_passes"].notna()]
     rows = []
-    for target in plans.list_targets():
-        if target.kind not in ("reach", "pair") or not getattr(target, "checkable", True):
-            continue
-        check = travel_time.check_target(target, scenario=scenario)
-        failing = check.table[~check.table["passes"]]
+    for target_id, group in per_unit.groupby("target_id", sort=False):
+        target = plans.get_target(target_id)
+        failing = group[~group["passes"].astype(bool)]
         ev = target.evidence[0] if target.evidence else None
         rows.append(
             {
                 "target": target.name_zh,
                 "year": "—" if target.year is None else str(target.year),
                 "limit_min": target.max_minutes,
-                "passes": check.passes,
-                "units_checked": len(check.table),
-                "units_passing": int(check.table["passes"].sum()),
+                "passes": bool(group["target_passes"].iloc[0]),
+                "units_checked": len(group),
+                "units_passing": int(group["passes"].astype(bool).sum()),
                 "failing": "、".join(
                     f"{n}({m:.0f})" if pd.notna(m) else n
                     for n, m in zip(failing["name_zh"], failing["minutes"], strict=True)

@@ -234,28 +234,6 @@ def _attribution(m: folium.Map, text: str) -> None:
     m.add_child(_Attribution(text))
 
 
-def outline_layer(*, name: str = "outlines") -> folium.FeatureGroup:
-    """County boundaries (thin) and the two provincial boundaries (thick), not interactive."""
-    fg = folium.FeatureGroup(name=name, control=False)
-    gdf = simplified_units()
-    folium.GeoJson(
-        _geojson_data(gdf[gdf["level"] == "county"], []),
-        style_function=lambda _f: {"color": PALETTE["county"], "weight": 0.6, "fill": False},
-        interactive=False,
-    ).add_to(fg)
-    folium.GeoJson(
-        _geojson_data(gdf[gdf["level"] == "prefecture"], []),
-        style_function=lambda _f: {"color": "#8c8279", "weight": 1.0, "fill": False},
-        interactive=False,
-    ).add_to(fg)
-    folium.GeoJson(
-        _geojson_data(gdf[gdf["level"] == "province"], []),
-        style_function=lambda _f: {"color": PALETTE["province"], "weight": 2.2, "fill": False},
-        interactive=False,
-    ).add_to(fg)
-    return fg
-
-
 class LabelLayer(MacroElement):
     """Seat labels as Leaflet div-icons, created in the browser from a compact array."""
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import folium
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -134,15 +135,6 @@ def show_error(err: CymapError) -> None:
     st.error(str(err))
 
 
-def guarded(func: Callable[[], Any]) -> Any:
-    """Run a page body; turn a CymapError into a message instead of a traceback."""
-    try:
-        return func()
-    except CymapError as err:
-        show_error(err)
-        return None
-
-
 # --- widgets bound to the URL --------------------------------------------------------------
 
 
@@ -183,17 +175,6 @@ def checkbox(label: str, *, key: str, default: bool = False, **kwargs: Any) -> b
     init_state(key, query_value(key, "1" if default else "0") == "1")
     value = st.checkbox(label, key=key, **kwargs)
     set_query(key, "1" if value else "0", default="1" if default else "0")
-    return value
-
-
-def multiselect(
-    label: str, options: Sequence[str], *, key: str, default: Sequence[str] = (), **kwargs: Any
-) -> list[str]:
-    """``st.multiselect`` bound to a comma-separated URL query parameter ``key``."""
-    raw = query_list(key) if key in st.query_params else list(default)
-    init_state(key, [x for x in raw if x in options])
-    value = st.multiselect(label, options, key=key, **kwargs)
-    set_query(key, value, default=",".join(sorted(default)))
     return value
 
 
@@ -279,7 +260,7 @@ def line_label(row: Any, lang: str) -> str:
     """'成渝中线高铁（在建，2027）': a line's name with its status and opening year."""
     year_text = (
         ("年份未定" if lang == "zh" else "year open")
-        if pd_isna(row.open_year)
+        if pd.isna(row.open_year)
         else str(int(row.open_year))
     )
     status = (
@@ -324,13 +305,6 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
     set_query("with", on, default="")
     set_query("without", off, default="")
     return on, off
-
-
-def pd_isna(value: Any) -> bool:
-    """True for None/NaN/NA (pandas' isna for scalars)."""
-    import pandas as pd
-
-    return bool(pd.isna(value))
 
 
 #: Editable model parameters: (parameter, mode or None, zh label, en label, min, max, step).
