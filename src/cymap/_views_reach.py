@@ -256,14 +256,22 @@ def target_checks(scenario: Any = 2035) -> gpd.GeoDataFrame:
 
 
 def add_reach_overlay(
-    view: MapView, table: gpd.GeoDataFrame, origins: Any, *, minutes: int, scenario: Any
+    view: MapView,
+    table: gpd.GeoDataFrame,
+    origins: Any,
+    *,
+    minutes: int,
+    scenario: Any,
+    group: str | None = None,
 ) -> None:
     """Overlay the commute reach on a grouping view (in place).
 
     Draws the outline of the units within ``minutes`` of ``origins`` and adds the columns
     ``reach_minutes`` and ``within_reach`` to ``table`` (members outside the reach show there).
+    ``group`` names the grouping whose member counties outside the reach are counted in the
+    subtitle (its county-level units, as on the boundary page); by default the table's units.
     """
-    from . import travel_time
+    from . import plans, travel_time
 
     sc = scenario_of(scenario)
     reach = _reach_frame(travel_time.reach(origins, minutes=minutes, scenario=sc).table)
@@ -296,9 +304,12 @@ def add_reach_overlay(
     )
     view.scenario = scenario_text(sc, lang)
     # Counted per county-level unit, as on the boundary page (广安市 counts as its counties).
-    counties = units.county_units()
-    member_counties = {c for c in table.index if c in counties.index}
-    member_counties |= set(counties.index[counties["parent_adcode"].isin(table.index)])
+    if group is not None:
+        member_counties = set(plans.group_county_adcodes(group))
+    else:
+        counties = units.county_units()
+        member_counties = {c for c in table.index if c in counties.index}
+        member_counties |= set(counties.index[counties["parent_adcode"].isin(table.index)])
     outside = sum(1 for c in member_counties if not reach.loc[c, "within"])
     view.subtitle += t(
         f" · {outside} 个成员区县在通勤圈外",

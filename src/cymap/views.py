@@ -104,7 +104,7 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
             sc = scenario_of(
                 year, with_lines=with_lines, without_lines=without_lines, params=params
             )
-            add_reach_overlay(view, table, origins, minutes=minutes, scenario=sc)
+            add_reach_overlay(view, table, origins, minutes=minutes, scenario=sc, group=group)
         return view, table
     if kind == "corridors":
         return view_corridors(state.get("corridor"), lang=lang)
