@@ -107,16 +107,18 @@ ui.show_map(
 )
 
 if compare_on:
-    st.dataframe(analysis.compare_table(compared, lang), hide_index=True, key="compare_table")
+    ui.table(analysis.compare_table(compared, lang), key="compare_table")
 if check is not None:
     a, b = st.columns(2)
     a.markdown(f"**{tr('metro.outside', lang)}**（{check.scenario_label}）")
-    a.dataframe(check.members_outside, hide_index=True)
+    with a:
+        ui.table(analysis.unit_table(check.members_outside, lang))
     b.markdown(f"**{tr('metro.inside', lang)}**")
-    b.dataframe(check.nonmembers_inside, hide_index=True)
+    with b:
+        ui.table(analysis.unit_table(check.nonmembers_inside, lang))
 
 st.subheader(tr("metro.members", lang))
-st.dataframe(analysis.member_table(gid, lang), hide_index=True, key="member_table", width="stretch")
+ui.table(analysis.member_table(gid, lang), key="member_table")
 ui.export_block(
     "group",
     {

@@ -33,14 +33,7 @@ ui.show_map(
 
 if choice != "all":
     st.subheader(names[choice])
-    st.dataframe(
-        analysis.corridor_evidence(choice, lang),
-        hide_index=True,
-        key="corridor_evidence",
-        width="stretch",
-    )
+    ui.table(analysis.corridor_evidence(choice, lang), key="corridor_evidence")
 st.subheader(tr("corr.members", lang))
-st.dataframe(
-    analysis.corridor_table(chosen, lang), hide_index=True, key="corridor_table", width="stretch"
-)
+ui.table(analysis.corridor_table(chosen, lang), key="corridor_table")
 ui.export_block("corridors", {"corridor": None if choice == "all" else choice, "lang": lang})

@@ -96,7 +96,7 @@ m.add_child(legend)
 ui.show_map(m, key="reach_map", feature_groups=layers)
 
 st.subheader(tr("reach.targets", lang))
-st.dataframe(view.targets, hide_index=True, key="targets", width="stretch")
+ui.table(view.targets, key="targets")
 if st.toggle(tr("reach.show_table", lang), key="show_table"):
     st.dataframe(
         view.reach.table if view.diff is None else view.diff, hide_index=True, width="stretch"

@@ -76,3 +76,11 @@ def test_every_dynamic_layer_is_a_feature_group():
     ]
     for layers in builds:
         assert all(isinstance(layer, folium.FeatureGroup) for layer in layers)
+
+
+def test_lines_catalogue_labels_name_status_and_year():
+    lines = analysis.lines_catalogue("today", "zh").set_index("line_id")
+    assert lines.at["chengyu_zhongxian_hsr", "label"] == "成渝中线高铁（在建，2027）"
+    assert lines.at["chengyu_zhongxian_hsr", "mode_label"] == "高铁"
+    english = analysis.lines_catalogue("today", "en").set_index("line_id")
+    assert "under construction" in english.at["chengyu_zhongxian_hsr", "label"]

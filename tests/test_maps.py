@@ -95,3 +95,42 @@ def test_encoded_rings_decode_back_to_the_simplified_geometry():
     first = getattr(geom, "geoms", [geom])[0]
     assert np.allclose(decode(rings[0][0]), first.exterior.coords, atol=10**-maps.PRECISION)
     assert all("{{" not in ring for poly in rings for ring in poly)
+
+
+def test_data_scripts_reach_the_page_verbatim():
+    """Map data is put in the page as it is, never read as a template (a "{{" stays)."""
+    m = maps.base_map(labels=False)
+    data = '{"type":"FeatureCollection","features":[],"note":"{{ not a template }}"}'
+    m.add_child(maps.StaticGeoJson(data, {"color": "#123456"}, "test"))
+    html = _html(m)
+    assert data in html
+    assert html.count(data) == 1
+
+
+def test_features_layer_shares_styles_and_carries_tooltips():
+    from shapely.geometry import LineString
+
+    lines = [LineString([(104, 30), (105, 31)]), LineString([(105, 31), (106, 29.5)])]
+    fg = maps.features_layer(
+        lines,
+        [{"color": "#aa0000"}, {"color": "#aa0000"}],
+        ["成渝中线", "</script><b>x</b>"],
+        name="t",
+    )
+    script = next(iter(fg._children.values()))
+    assert script.styles == '[{"color": "#aa0000"}]'  # one style for both lines
+    assert '"t": "成渝中线"' in script.data
+    assert "</script>" not in script.data  # a tooltip cannot close the page's script
+    assert "<\\/script>" in script.data
+
+
+def test_region_map_bounds_are_the_region_frame():
+    m = maps.base_map()
+    (south, west), (north, east) = maps.REGION_BOUNDS
+    assert m.get_bounds() == [[south, west], [north, east]]
+
+
+def test_county_labels_are_created_only_from_zoom_9():
+    html = _html(maps.base_map())
+    assert "getZoom()>=9" in html
+    assert "郫都区" in html  # in the data, drawn when the map reaches zoom 9

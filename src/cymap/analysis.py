@@ -6,6 +6,7 @@ the dashboard and the exporter use. No Streamlit.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import geopandas as gpd
@@ -184,6 +185,15 @@ def grouping_vs_reach(
     )
 
 
+#: Chinese headers of the unit tables (adcode, name, minutes).
+UNIT_COLUMNS_ZH = {"adcode": "区划代码", "name_zh": "名称", "minutes": "分钟"}
+
+
+def unit_table(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """A table of units (adcode, name_zh, minutes) with headers in the page's language."""
+    return frame.rename(columns=UNIT_COLUMNS_ZH) if lang == "zh" else frame
+
+
 def carrier_geometries() -> gpd.GeoDataFrame | None:
     """Geometries of every network line (all statuses), for drawing corridor carriers."""
     from . import network
@@ -311,6 +321,11 @@ def target_checks(scenario: scenarios.Scenario, lang: str | None = None) -> pd.D
     One row per target, summarised from :func:`cymap.views.target_checks` (one row per target
     and unit), the table the exports write, so the page and the exported data agree.
     """
+    return _target_checks(scenario, lang).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFrame:
     from . import views
 
     per_unit = views.target_checks(scenario)
@@ -341,14 +356,54 @@ def target_checks(scenario: scenarios.Scenario, lang: str | None = None) -> pd.D
     return table
 
 
-def lines_catalogue(year: str) -> pd.DataFrame:
-    """Lines for the toggle panel: id, name, kind, mode, status, open year, source, open in ``year``."""
+_STATUS_ZH = {"existing": "既有", "under_construction": "在建", "planned": "规划", "study": "研究"}
+_MODE_ZH = {
+    "hsr": "高铁",
+    "intercity": "城际",
+    "suburban": "市域(郊)铁路",
+    "conventional": "普速铁路",
+    "metro_link": "轨道交通",
+    "expressway": "高速公路",
+}
+
+
+def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "zh") -> str:
+    """'成渝中线高铁（在建，2027）': a line's name with its status and opening year."""
+    if open_year is None or pd.isna(open_year):
+        year_text = "年份未定" if lang == "zh" else "year open"
+    else:
+        year_text = str(int(open_year))
+    status_text = _STATUS_ZH.get(status, status) if lang == "zh" else status.replace("_", " ")
+    return f"{name_zh}（{status_text}，{year_text}）"
+
+
+def mode_label(mode: str, lang: str = "zh") -> str:
+    """A network mode's name (高铁, 城际 …)."""
+    return _MODE_ZH.get(mode, mode) if lang == "zh" else mode
+
+
+@functools.lru_cache(maxsize=32)
+def _lines_catalogue(year: str, lang: str) -> pd.DataFrame:
     from . import network
 
     lines = network.list_lines()
     active = network.active_lines(scenarios.for_year(year))
     lines["open_in_year"] = lines["line_id"].isin(active)
+    lines["label"] = [
+        line_label(n, s, y, lang)
+        for n, s, y in zip(lines["name_zh"], lines["status"], lines["open_year"], strict=True)
+    ]
+    lines["mode_label"] = lines["mode"].map(lambda m: mode_label(m, lang))
     return lines
+
+
+def lines_catalogue(year: str, lang: str = "zh") -> pd.DataFrame:
+    """Lines for the toggle panel, with whether each is open in ``year``.
+
+    Columns of :func:`cymap.network.list_lines` plus ``open_in_year`` and the labels the panel
+    shows (``label``: name, status and year; ``mode_label``).
+    """
+    return _lines_catalogue(year, lang).copy()
 
 
 def default_origin(group: str) -> str:

@@ -82,6 +82,34 @@ class _MetricScale(MacroElement):
     )
 
 
+class _Text(Element):
+    """Text placed in the page as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **_: object) -> str:
+        """The text itself."""
+        return self.text
+
+
+class DataScript(MacroElement):
+    """A MacroElement with a ``script`` macro only, whose output goes into the page as is.
+
+    branca compiles every element's rendered script as a Jinja template once more when the
+    figure is rendered; for scripts that carry map data (hundreds of kB) that second pass is
+    most of the rendering time, and it would misread any "{{" in the data.
+    """
+
+    def render(self, **kwargs: object) -> None:
+        """Add the script to the figure (uncompiled), then render the children."""
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
 class Legend(MacroElement):
     """A small legend box in the bottom-left corner of the map."""
 
@@ -133,21 +161,62 @@ def _geojson_data(gdf: gpd.GeoDataFrame, columns: Iterable[str]) -> dict:
     return json.loads(frame.to_json(drop_id=True, to_wgs84=True))
 
 
+def _json_text(data: dict) -> str:
+    """Compact JSON for a page script ("</" escaped so no value can close the script)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
 @functools.cache
-def _basemap_data() -> tuple[dict, dict, dict | None]:
-    """GeoJSON of the basemap's static layers (context provinces, land, rivers), built once."""
+def _basemap_data() -> tuple[str, str, str | None]:
+    """JSON text of the basemap's static layers (context provinces, land, rivers), built once."""
     ctx = units.load_context()
     gdf = simplified_units()
     rivers = units.load_rivers()
     river_data = None
     if rivers is not None:
         rivers.geometry = shapely.set_precision(rivers.geometry.simplify(0.005).values, 1e-3)
-        river_data = json.loads(rivers[["geometry"]].to_json(drop_id=True))
+        river_data = _json_text(json.loads(rivers[["geometry"]].to_json(drop_id=True)))
     return (
-        _geojson_data(ctx[ctx["level"] == "province"], ["name_zh"]),
-        _geojson_data(gdf[gdf["level"] == "province"], ["name_zh"]),
+        _json_text(_geojson_data(ctx[ctx["level"] == "province"], ["name_zh"])),
+        _json_text(_geojson_data(gdf[gdf["level"] == "province"], ["name_zh"])),
         river_data,
     )
+
+
+class StaticGeoJson(DataScript):
+    """A non-interactive GeoJSON layer from JSON text built once, with one style for all.
+
+    The basemap's layers are the same on every page and every rerun; unlike
+    ``folium.GeoJson`` this neither serialises the data nor evaluates a style per feature
+    again on each render.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        L.geoJson({{ this.data }},{interactive:false,style:{{ this.style }}})
+          .addTo({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, data: str, style: dict, name: str) -> None:
+        super().__init__()
+        self._name = "StaticGeoJson"
+        self.layer_name = name
+        self.data = data
+        self.style = json.dumps(style)
+
+
+class RegionMap(folium.Map):
+    """A folium map whose ``get_bounds`` is the region's frame.
+
+    streamlit-folium asks every map for its bounds on every rerun; folium computes them by
+    walking every coordinate of every layer, which costs more than drawing the basemap.
+    """
+
+    def get_bounds(self) -> list[list[float]]:
+        """[[south, west], [north, east]] of the region frame."""
+        (south, west), (north, east) = REGION_BOUNDS
+        return [[south, west], [north, east]]
 
 
 def base_map(
@@ -164,7 +233,7 @@ def base_map(
     labels
         Draw seat labels (prefectures always; counties from zoom 9).
     """
-    m = folium.Map(
+    m = RegionMap(
         location=(30.3, 106.0),
         zoom_start=7,
         min_zoom=6,
@@ -181,33 +250,29 @@ def base_map(
     if tiles:
         folium.TileLayer(tiles, name=tr("map.tiles", lang), control=False).add_to(m)
     context, land, rivers = _basemap_data()
-    folium.GeoJson(
-        context,
-        name="context",
-        style_function=lambda _f: {
-            "color": "#a9a29a",
-            "weight": 1,
-            "fillColor": PALETTE["context_fill"],
-            "fillOpacity": 1,
-        },
-        interactive=False,
-        control=False,
-    ).add_to(m)
-    folium.GeoJson(
-        land,
-        name="land",
-        style_function=lambda _f: {"stroke": False, "fillColor": PALETTE["land"], "fillOpacity": 1},
-        interactive=False,
-        control=False,
-    ).add_to(m)
+    m.add_child(
+        StaticGeoJson(
+            context,
+            {
+                "color": "#a9a29a",
+                "weight": 1,
+                "fillColor": PALETTE["context_fill"],
+                "fillOpacity": 1,
+            },
+            "context",
+        )
+    )
+    m.add_child(
+        StaticGeoJson(
+            land, {"stroke": False, "fillColor": PALETTE["land"], "fillOpacity": 1}, "land"
+        )
+    )
     if rivers is not None:
-        folium.GeoJson(
-            rivers,
-            name="rivers",
-            style_function=lambda _f: {"color": PALETTE["river"], "weight": 1.5, "opacity": 0.8},
-            interactive=False,
-            control=False,
-        ).add_to(m)
+        m.add_child(
+            StaticGeoJson(
+                rivers, {"color": PALETTE["river"], "weight": 1.5, "opacity": 0.8}, "rivers"
+            )
+        )
     m.fit_bounds(REGION_BOUNDS)
     attribution = f"{settings.boundary_source}；{settings.boundary_approval}"
     m.get_root().html.add_child(Element(f"<!-- {attribution} -->"))
@@ -234,14 +299,23 @@ def _attribution(m: folium.Map, text: str) -> None:
     m.add_child(_Attribution(text))
 
 
-class LabelLayer(MacroElement):
-    """Seat labels as Leaflet div-icons, created in the browser from a compact array."""
+class LabelLayer(DataScript):
+    """Seat labels as Leaflet div-icons, created in the browser from a compact array.
+
+    Labels of class ``county`` are shown from zoom 9 on only (CSS); they are created the first
+    time the map reaches that zoom, so the default view builds a quarter of the markers.
+    """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(m){ {{ this.rows_json }}.forEach(function(r){
-          L.marker([r[0],r[1]],{interactive:false,keyboard:false,icon:L.divIcon({className:'',
-            iconSize:null,html:'<span class="cy-label '+r[3]+'">'+r[2]+'</span>'})}).addTo(m);});
+        (function(g){var lazy=[],made=false,hooked=false;
+          function mk(r){L.marker([r[0],r[1]],{interactive:false,keyboard:false,icon:L.divIcon({
+            className:'',iconSize:null,html:'<span class="cy-label '+r[3]+'">'+r[2]+'</span>'})}).addTo(g);}
+          {{ this.rows_json }}.forEach(function(r){if(r[3].indexOf('county')===0){lazy.push(r);}else{mk(r);}});
+          function map(){return g.getZoom?g:g._map;}
+          function more(){var m=map();if(!made&&m&&m.getZoom()>=9){made=true;lazy.forEach(mk);}}
+          function hook(){var m=map();if(m&&!hooked){hooked=true;m.on('zoomend',more);more();}}
+          if(lazy.length){if(map()){hook();}else{g.on('add',hook);}}
         })({{ this._parent.get_name() }});
         {% endmacro %}"""
     )
@@ -286,7 +360,7 @@ def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
     return fg
 
 
-class StyledUnits(MacroElement):
+class StyledUnits(DataScript):
     """Units as Leaflet polygons from polyline-encoded rings, with precomputed styles.
 
     About four times smaller than GeoJSON and much faster than ``folium.GeoJson`` with a style
@@ -419,32 +493,82 @@ def units_layer(
     return fg
 
 
+class StyledFeatures(DataScript):
+    """GeoJSON features, each with a precomputed style (by index) and tooltip."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(g){var S={{ this.styles }};
+          L.geoJson({{ this.data }},{interactive:{{ this.interactive }},
+            style:function(f){return S[f.properties.s];},
+            onEachFeature:function(f,l){if(f.properties.t){l.bindTooltip(f.properties.t,{sticky:true});}}
+          }).addTo(g);})({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, data: str, styles: str, *, interactive: bool) -> None:
+        super().__init__()
+        self._name = "StyledFeatures"
+        self.data = data
+        self.styles = styles
+        self.interactive = "true" if interactive else "false"
+
+
+def features_layer(
+    geometries: Iterable[object],
+    styles: Iterable[dict],
+    tooltips: Iterable[str] | None = None,
+    *,
+    name: str,
+) -> folium.FeatureGroup:
+    """Shapely geometries drawn with one style each (and hover tooltips when given)."""
+    style_list: list[str] = []
+    index: dict[str, int] = {}
+    features = []
+    tips = tooltips if tooltips is not None else iter(lambda: "", None)
+    for geom, style, tip in zip(geometries, styles, tips, strict=False):
+        if geom is None or shapely.is_empty(geom):
+            continue
+        key = json.dumps(style, sort_keys=True)
+        if key not in index:
+            index[key] = len(style_list)
+            style_list.append(key)
+        props = json.dumps({"s": index[key], "t": tip}, ensure_ascii=False)
+        geometry = shapely.to_geojson(shapely.set_precision(geom, 10**-PRECISION))
+        features.append(f'{{"type":"Feature","properties":{props},"geometry":{geometry}}}')
+    data = '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
+    fg = folium.FeatureGroup(name=name, control=False)
+    fg.add_child(
+        StyledFeatures(
+            data.replace("</", "<\\/"),
+            "[" + ",".join(style_list) + "]",
+            interactive=tooltips is not None,
+        )
+    )
+    return fg
+
+
 def boundary_layer(
-    geom_gdf: gpd.GeoDataFrame | dict,
+    geom_gdf: gpd.GeoDataFrame,
     *,
     color: str = "#111",
     weight: float = 3.0,
     dash: str | None = None,
     name: str = "boundary",
 ) -> folium.FeatureGroup:
-    """An outer boundary (e.g. a dissolved grouping) drawn as a thick line.
-
-    ``geom_gdf`` may also be GeoJSON already simplified with :func:`boundary_data`.
-    """
-    data = geom_gdf if isinstance(geom_gdf, dict) else boundary_data(geom_gdf)
-    fg = folium.FeatureGroup(name=name, control=False)
-    style = {"color": color, "weight": weight, "fill": False}
+    """An outer boundary (e.g. a dissolved grouping) drawn as a thick line, simplified."""
+    style: dict[str, object] = {"color": color, "weight": weight, "fill": False}
     if dash:
         style["dashArray"] = dash
-    folium.GeoJson(data, style_function=lambda _f: style, interactive=False).add_to(fg)
-    return fg
+    geoms = list(boundary_data(geom_gdf).geometry.values)
+    return features_layer(geoms, [style] * len(geoms), name=name)
 
 
-def boundary_data(geom_gdf: gpd.GeoDataFrame) -> dict:
-    """GeoJSON of a boundary simplified for web maps (cache it for boundaries drawn often)."""
+def boundary_data(geom_gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A boundary simplified for web maps."""
     g = geom_gdf.copy()
     g.geometry = shapely.set_precision(g.geometry.simplify(SIMPLIFY_DEG).values, 10**-PRECISION)
-    return _geojson_data(g, [])
+    return g
 
 
 def lines_layer(
@@ -455,23 +579,13 @@ def lines_layer(
     name: str = "lines",
 ) -> folium.FeatureGroup:
     """Lines (rail, roads, corridors) styled per feature, with optional hover tooltips."""
-    g = gdf.copy()
-    g.geometry = shapely.set_precision(g.geometry.values, 10**-PRECISION)
-    for col in g.columns:
-        if col != "geometry" and not pd.api.types.is_numeric_dtype(g[col]):
-            g[col] = g[col].astype(str)
-    fields = list(tooltip or {})
-    fg = folium.FeatureGroup(name=name, control=False)
-    folium.GeoJson(
-        json.loads(g.reset_index(drop=True).to_json(drop_id=True)),
-        style_function=lambda f: style(f["properties"]),
-        tooltip=folium.GeoJsonTooltip(
-            fields=fields, aliases=list((tooltip or {}).values()), sticky=True
-        )
-        if tooltip
-        else None,
-    ).add_to(fg)
-    return fg
+    rows = gdf.drop(columns="geometry").to_dict("records")
+    return features_layer(
+        gdf.geometry.values,
+        [style(r) for r in rows],
+        [_tooltip_html(r, tooltip) for r in rows] if tooltip else None,
+        name=name,
+    )
 
 
 def minutes_legend(lang: str = "zh") -> Legend:

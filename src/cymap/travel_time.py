@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -125,16 +126,24 @@ def resolve_places(origins: str | Sequence[str], *, data_dir: Path | None = None
         raise UnknownNameError(msg)
     out: list[str] = []
     for item in items:
-        try:
-            out += network.place_adcodes(str(item), data_dir=data_dir)
-        except UnknownNameError as err:
-            members = _group_adcodes(str(item))
-            if members is None:
-                raise
-            for code in members:
-                out += network.place_adcodes(code, data_dir=data_dir)
-            del err
+        out += _item_places(str(item), data_dir)
     return list(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=1024)
+def _item_places(item: str, data_dir: Path | None) -> tuple[str, ...]:
+    """Place adcodes of one name, adcode or grouping.
+
+    Cached: a grouping name is first looked up as a place, which fails with near matches
+    (slow), before the groupings are tried.
+    """
+    try:
+        return tuple(network.place_adcodes(item, data_dir=data_dir))
+    except UnknownNameError:
+        members = _group_adcodes(item)
+        if members is None:
+            raise
+        return tuple(a for code in members for a in network.place_adcodes(code, data_dir=data_dir))
 
 
 def route(

@@ -127,7 +127,37 @@ def show_map(
         feature_group_to_add=feature_groups,
         center=center,
         zoom=zoom,
+        # The map renders itself into the strings st_folium sends; the extra whole-figure
+        # render st_folium does by default produces the same strings at twice the cost.
+        render=False,
     )
+
+
+def table(frame: Any, *, key: str | None = None, static_rows: int = 30) -> None:
+    """A table of the page: static and fully wrapped up to ``static_rows`` rows, else a grid.
+
+    Short tables (targets, corridors, members of a metropolitan area) are read whole, with
+    their evidence quotes wrapped; a static table also draws several times faster in the
+    browser than the interactive grid. Longer ones scroll in the grid, which can sort.
+    Numbers are shown as they are meant: whole numbers without decimals, others with one;
+    yes/no as ✓/✗.
+    """
+    if not (len(frame) <= static_rows and len(frame.columns) > 1):
+        st.dataframe(frame, hide_index=True, key=key, width="stretch")
+        return
+    shown = frame.copy()
+    formats: dict[str, Any] = {}
+    for col in shown.columns:
+        values = shown[col]
+        if values.dtype == bool:
+            shown[col] = values.map({True: "✓", False: "✗"})
+        elif pd.api.types.is_float_dtype(values):
+            whole = bool(((values.dropna() % 1) == 0).all())
+            formats[col] = "{:,.0f}" if whole else "{:,.1f}"
+        elif pd.api.types.is_integer_dtype(values) and col not in ("line", "行"):
+            formats[col] = "{:,}"
+    shown = shown.set_index(shown.columns[0])
+    st.table(shown.style.format(formats, na_rep="—"))
 
 
 def show_error(err: CymapError) -> None:
@@ -245,29 +275,6 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
 
 # --- commute-reach controls ----------------------------------------------------------------
 
-_STATUS_ZH = {"existing": "既有", "under_construction": "在建", "planned": "规划", "study": "研究"}
-_MODE_ZH = {
-    "hsr": "高铁",
-    "intercity": "城际",
-    "suburban": "市域(郊)铁路",
-    "conventional": "普速铁路",
-    "metro_link": "轨道交通",
-    "expressway": "高速公路",
-}
-
-
-def line_label(row: Any, lang: str) -> str:
-    """'成渝中线高铁（在建，2027）': a line's name with its status and opening year."""
-    year_text = (
-        ("年份未定" if lang == "zh" else "year open")
-        if pd.isna(row.open_year)
-        else str(int(row.open_year))
-    )
-    status = (
-        _STATUS_ZH.get(row.status, row.status) if lang == "zh" else row.status.replace("_", " ")
-    )
-    return f"{row.name_zh}（{status}，{year_text}）"
-
 
 def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[str]]:
     """One list per mode of the lines that are open, pre-filled with those open in ``year``.
@@ -285,21 +292,19 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
     st.caption(tr("reach.lines_help", lang))
     for mode, group in lines.groupby("mode", sort=False):
         key = f"lines_{mode}"
+        ids = group["line_id"].tolist()
+        opened = dict(zip(ids, group["open_in_year"].tolist(), strict=True))
         if reset or key not in st.session_state:
             st.session_state[key] = [
-                r.line_id
-                for r in group.itertuples()
-                if (r.open_in_year or r.line_id in with_ids) and r.line_id not in without_ids
+                i for i in ids if (opened[i] or i in with_ids) and i not in without_ids
             ]
-        labels = {r.line_id: line_label(r, lang) for r in group.itertuples()}
-        name = _MODE_ZH.get(mode, mode) if lang == "zh" else mode
+        labels = dict(zip(ids, group["label"], strict=True))
         chosen = st.multiselect(
-            f"{name}（{int(group['open_in_year'].sum())}/{len(group)}）",
-            list(labels),
+            f"{group['mode_label'].iloc[0]}（{sum(opened.values())}/{len(ids)}）",
+            ids,
             key=key,
             format_func=labels.get,
         )
-        opened = dict(zip(group["line_id"], group["open_in_year"], strict=True))
         on += [i for i in chosen if not opened[i]]
         off += [i for i, is_open in opened.items() if is_open and i not in chosen]
     set_query("with", on, default="")

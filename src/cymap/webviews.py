@@ -36,9 +36,9 @@ def _label(lang: str, zh: str, en: str) -> str:
 
 
 @functools.cache
-def _group_boundary(group: str) -> dict:
-    """Web GeoJSON of a grouping's dissolved boundary (built once per grouping)."""
-    return maps.boundary_data(plans.dissolved_boundary(group))
+def _group_boundary(group: str) -> gpd.GeoDataFrame:
+    """A grouping's dissolved boundary (built once per grouping)."""
+    return plans.dissolved_boundary(group)
 
 
 def overview_layers(lang: str = "zh") -> tuple[list[folium.FeatureGroup], maps.Legend]:
