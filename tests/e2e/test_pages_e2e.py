@@ -104,3 +104,19 @@ def test_direct_url_runs_through_the_router(app_url, page):
     nav = page.page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "资料来源" in nav
     assert "sources" not in nav
+
+
+def test_county_labels_appear_when_zooming_in(app_url, page):
+    """Sichuan county labels are hidden at the regional view and shown from zoom 9."""
+    page.page.goto(f"{app_url}/")
+    _wait_idle(page)
+    frame = page.wait_for_map()
+    county = frame.locator(".cy-label.county", has_text="郫都区")
+    assert county.count() == 0  # not even created at the default zoom
+    assert frame.locator(".cy-label.pref", has_text="成都市").count() == 1
+    page.page.evaluate(
+        """() => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
+            .contentWindow.map_div.setView([30.8, 103.9], 9, {animate: false}) && null"""
+    )
+    county.wait_for(state="visible", timeout=10_000)
+    page.screenshot("overview-zoom-9")
