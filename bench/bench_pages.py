@@ -1,7 +1,8 @@
 """Page benchmarks in headless Chromium against `streamlit run`.
 
 Measures, per page: cold load (first visit after the server starts, caches empty), warm
-load (the page opened again in a new tab of the same browser, HTTP cache warm) and warm
+load (the page opened again in a new tab of the same browser once its HTTP and code caches
+and the server's caches are filled: two untimed loads first, then the median of nine) and warm
 in-app navigation (clicking the page in the sidebar, as users move between pages), each until
 the map has drawn; the bytes the page receives over
 Streamlit's websocket (the map payload travels there); and, on 通勤圈, the time from a line
@@ -26,7 +27,8 @@ from cymap import _devserver
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results" / "pages.json"
 PAGES = {"overview": "", "metro": "metro", "corridors": "corridors", "reach": "reach"}
-WARM_RUNS = 7
+WARMUP_RUNS = 2  # loads that fill the browser's code cache and the server's caches, not timed
+WARM_RUNS = 9
 MAP_DRAWN = ".leaflet-overlay-pane svg path, .leaflet-overlay-pane canvas"
 
 
@@ -132,6 +134,8 @@ def measure(url: str) -> dict[str, object]:
         for name, path in PAGES.items():
             ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
             cold, _ = load(ctx, f"{url}/{path}")
+            for _ in range(WARMUP_RUNS):
+                load(ctx, f"{url}/{path}")
             warm = [load(ctx, f"{url}/{path}") for _ in range(WARM_RUNS)]
             nav = [navigate(ctx, url, name) for _ in range(WARM_RUNS)]
             ctx.close()
