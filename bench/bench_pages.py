@@ -94,6 +94,9 @@ def toggle(browser, url: str) -> float:
     # Mark the current dynamic layers; the update adds new ones to the same map (no reload).
     page.evaluate("""() => { const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
         (w.feature_group || []).forEach(l => { l._cyOld = true; }); }""")
+    page.locator('[data-testid="stSidebar"]').get_by_role(
+        "button", name=re.compile("^高铁")
+    ).click()
     hsr = page.get_by_role("combobox", name=re.compile("高铁"))
     hsr.click()
     hsr.fill("成渝中线")

@@ -93,9 +93,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reach.compare.saved": ("节省分钟", "Minutes saved"),
     "reach.lines": ("线路开关", "Lines"),
     "reach.lines_help": (
-        "每类列出情景年份已开通的线路；加入一条即开通，移除即关闭。各线路来源见“资料来源”页。",
-        "Each list holds the lines open in the scenario year; add a line to open it, remove one "
-        "to close it. Every line's source is on the Sources page.",
+        "点开一类，列出情景年份已开通的线路；加入一条即开通，移除即关闭。各线路来源见“资料来源”页。",
+        "Open a mode to list the lines open in the scenario year; add a line to open it, remove "
+        "one to close it. Every line's source is on the Sources page.",
     ),
     "reach.measure": ("计时口径", "Time counted"),
     "reach.measure.door_to_door": (
@@ -112,6 +112,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reach.pop_within": ("范围内2020年人口", "2020 population within"),
     "reach.targets": ("规划目标检验", "Plan-target checks"),
     "reach.params": ("模型参数", "Model parameters"),
+    "reach.lines_changed": ("已调整", "changed"),
     "reach.table": ("各区县时间", "Minutes per unit"),
     "sources.title": ("资料来源", "Sources"),
     "export.png": ("导出 PNG", "Export PNG"),
@@ -119,7 +120,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "export.svg": ("导出 SVG", "Export SVG"),
     "export.csv": ("数据 CSV", "Data CSV"),
     "export.geojson": ("数据 GeoJSON", "Data GeoJSON"),
-    "export.header": ("导出", "Export"),
+    "export.header": ("导出地图与数据", "Export map and data"),
     "export.snapshot": ("实时地图 PNG", "Live map PNG"),
     "export.snapshot_help": (
         "用无头 Chromium 截取当前交互地图（所见即所得）；报告用图请用左侧 PNG/PDF/SVG。",

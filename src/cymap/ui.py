@@ -242,9 +242,18 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
     )
     stem += "-custom-model" if "params" in state else ""
     stem = stem.replace(",", "+").replace(" ", "")[:120]
-    st.markdown(f"**{tr('export.header', lang)}**")
-    cols = st.columns(6)
-    with cols[5]:
+    # A popover: its buttons are drawn only when opened, which keeps the page light.
+    with st.popover(tr("export.header", lang), width="content"):
+        for fmt in ("png", "pdf", "svg", "csv", "geojson"):
+            st.download_button(
+                tr(f"export.{fmt}", lang),
+                data=lambda fmt=fmt: export.export_view(kind, state, fmt=fmt),
+                file_name=f"{stem}.{fmt}",
+                mime=export.MIME_TYPES[fmt],
+                key=f"export_{kind}_{fmt}",
+                on_click="ignore",
+                width="stretch",
+            )
         from . import snapshot
 
         available = snapshot.chromium_path() is not None
@@ -260,17 +269,6 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
             width="stretch",
             help=tr("export.snapshot_help" if available else "export.snapshot_missing", lang),
         )
-    for col, fmt in zip(cols[:5], ("png", "pdf", "svg", "csv", "geojson"), strict=True):
-        with col:
-            st.download_button(
-                tr(f"export.{fmt}", lang),
-                data=lambda fmt=fmt: export.export_view(kind, state, fmt=fmt),
-                file_name=f"{stem}.{fmt}",
-                mime=export.MIME_TYPES[fmt],
-                key=f"export_{kind}_{fmt}",
-                on_click="ignore",
-                width="stretch",
-            )
 
 
 # --- commute-reach controls ----------------------------------------------------------------
@@ -281,8 +279,8 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
 
     Removing a line switches it off, adding one switches it on. Returns the explicit toggles
     relative to the year: (lines switched on, lines switched off); both are kept in the URL
-    (``with``, ``without``). One multiselect per mode keeps the page light (a checkbox per line
-    made the browser noticeably slower).
+    (``with``, ``without``). Each mode is a button with its count of open lines (and of lines
+    changed) that opens the mode's list.
     """
     with_ids, without_ids = set(query_list("with")), set(query_list("without"))
     reset = st.session_state.get("_lines_year") != year
@@ -299,12 +297,14 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
                 i for i in ids if (opened[i] or i in with_ids) and i not in without_ids
             ]
         labels = dict(zip(ids, group["label"], strict=True))
-        chosen = st.multiselect(
-            f"{group['mode_label'].iloc[0]}（{sum(opened.values())}/{len(ids)}）",
-            ids,
-            key=key,
-            format_func=labels.get,
-        )
+        name = group["mode_label"].iloc[0]
+        changed = sum(1 for i in ids if opened[i] != (i in st.session_state[key]))
+        summary = f"{name}（{len(st.session_state[key])}/{len(ids)}）"
+        if changed:
+            summary += f" · {tr('reach.lines_changed', lang)} {changed}"
+        # One popover per mode: the lists are drawn only when opened (the page stays light).
+        with st.popover(summary, width="stretch"):
+            chosen = st.multiselect(name, ids, key=key, format_func=labels.get)
         on += [i for i in chosen if not opened[i]]
         off += [i for i, is_open in opened.items() if is_open and i not in chosen]
     set_query("with", on, default="")
@@ -341,14 +341,14 @@ def model_params_editor(lang: str) -> Any:
     from .scenarios import DEFAULT_PARAMS
 
     changes: dict[str, Any] = {}
-    with st.expander(tr("reach.params", lang)):
-        cols = st.columns(3)
+    with st.popover(tr("reach.params", lang)):
+        cols = st.columns(2)
         for i, (name, mode, zh, en, low, high, step) in enumerate(_PARAM_INPUTS):
             default = getattr(DEFAULT_PARAMS, name)
             default = float(default[mode] if mode else default)
             key = f"p_{name}"
             init_state(key, _float_in(query_value(key), low, high, default))
-            value = cols[i // 2].number_input(
+            value = cols[i % 2].number_input(
                 zh if lang == "zh" else en, low, high, step=step, key=key
             )
             set_query(key, value, default=default)

@@ -52,8 +52,10 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     _wait_idle(page)
     page.wait_for_map()
     before = _metric(page, "范围内区县")
+    sidebar = page.page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("button", name=re.compile("^高铁")).click()  # the mode's list
     hsr = page.page.get_by_role("combobox", name=re.compile("高铁"))
-    assert "成渝中线高铁" not in page.page.locator('[data-testid="stSidebar"]').inner_text()
+    assert "成渝中线高铁" not in hsr.locator("xpath=ancestor::*[4]").inner_text()
     hsr.click()
     hsr.fill("成渝中线")
     page.page.get_by_role("option", name=re.compile("成渝中线高铁")).click()
@@ -63,6 +65,10 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     _wait_idle(page)
     page.wait_for_map()
     after = _metric(page, "范围内区县")
+    # the mode's button counts the change
+    page.page.keyboard.press("Escape")
+    page.page.keyboard.press("Escape")
+    sidebar.get_by_role("button", name=re.compile("^高铁.*已调整 1")).wait_for(timeout=10_000)
     page.screenshot("reach-chengyu-zhongxian-on")
     assert after > before
     assert page.external_requests() == []
