@@ -27,34 +27,37 @@ with c2:
     )
 with c3:
     compare_on = ui.checkbox(tr("metro.compare", lang), key="cmp")
-    gid_b = ui.selectbox(
-        tr("metro.group_b", lang),
-        ids,
-        key="group_b",
-        default="cq_main_metro",
-        format_func=names.get,
-        disabled=not compare_on,
+    gid_b = (
+        ui.selectbox(
+            tr("metro.group_b", lang),
+            ids,
+            key="group_b",
+            default="cq_main_metro",
+            format_func=names.get,
+        )
+        if compare_on
+        else None
     )
 d1, d2, d3 = st.columns([2, 2, 1])
 with d1:
     overlay_on = ui.checkbox(tr("metro.overlay", lang), key="overlay")
-with d2:
-    origin = ui.selectbox(
-        tr("reach.origin", lang),
-        analysis.ORIGIN_CHOICES,
-        key="from",
-        default=analysis.default_origin(gid),
-        disabled=not overlay_on,
-    )
-with d3:
-    year = ui.selectbox(
-        tr("reach.year", lang),
-        analysis.SCENARIO_CHOICES,
-        key="year",
-        default="2035",
-        format_func=lambda k: analysis.scenario_label(k, lang),
-        disabled=not overlay_on,
-    )
+origin, year = analysis.default_origin(gid), "2035"
+if overlay_on:  # the reach's origin and year, only when the overlay is on
+    with d2:
+        origin = ui.selectbox(
+            tr("reach.origin", lang),
+            analysis.ORIGIN_CHOICES,
+            key="from",
+            default=analysis.default_origin(gid),
+        )
+    with d3:
+        year = ui.selectbox(
+            tr("reach.year", lang),
+            analysis.SCENARIO_CHOICES,
+            key="year",
+            default="2035",
+            format_func=lambda k: analysis.scenario_label(k, lang),
+        )
 
 grouping = plans.get_grouping(gid)
 if not grouping.enumerated:

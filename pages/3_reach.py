@@ -34,28 +34,34 @@ with c4:
         format_func=lambda k: tr(f"reach.compare.{k}", lang),
         horizontal=True,
     )
-    base_year = ui.selectbox(
-        tr("reach.baseline", lang),
-        analysis.SCENARIO_CHOICES,
-        key="base_year",
-        default="2020",
-        format_func=lambda k: analysis.scenario_label(k, lang),
-        disabled=compare == "none",
+    base_year = (
+        ui.selectbox(
+            tr("reach.baseline", lang),
+            analysis.SCENARIO_CHOICES,
+            key="base_year",
+            default="2020",
+            format_func=lambda k: analysis.scenario_label(k, lang),
+        )
+        if compare != "none"
+        else None
     )
 
 with st.sidebar:
     with_lines, without_lines = ui.line_toggles(
-        analysis.lines_catalogue(year), year=year, lang=lang
+        analysis.lines_catalogue(year, lang), year=year, lang=lang
     )
-measure = ui.radio(
-    tr("reach.measure", lang),
-    list(scenarios.MEASURES),
-    key="measure",
-    default="door_to_door",
-    format_func=lambda k: tr(f"reach.measure.{k}", lang),
-    horizontal=True,
-)
-ui_params = ui.model_params_editor(lang)
+r1, r2 = st.columns([3, 1], vertical_alignment="bottom")
+with r1:
+    measure = ui.radio(
+        tr("reach.measure", lang),
+        list(scenarios.MEASURES),
+        key="measure",
+        default="door_to_door",
+        format_func=lambda k: tr(f"reach.measure.{k}", lang),
+        horizontal=True,
+    )
+with r2:
+    ui_params = ui.model_params_editor(lang)
 params = scenarios.apply_measure(ui_params, measure)
 
 view = analysis.reach_view(
