@@ -122,10 +122,26 @@ def main() -> None:
     print(f"wrote {OUT}")
 
 
+def cpu_loop_s() -> float:
+    """Seconds for a fixed pure-Python loop: how fast this (shared) machine ran at the time.
+
+    Page times scale with it; compare runs only at similar values.
+    """
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return round(time.perf_counter() - t0, 3)
+
+
 def measure(url: str) -> dict[str, object]:
     """Every page's loads and the toggle time, against a running dashboard."""
     results: dict[str, object] = {
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": __import__("os").cpu_count(),
+            "cpu_loop_s_before": cpu_loop_s(),
+        },
         "targets": {"warm_load_s": 2.0, "toggle_s": 1.0, "map_bytes": 1_500_000},
         "pages": {},
     }
@@ -134,24 +150,38 @@ def measure(url: str) -> dict[str, object]:
             executable_path="/usr/bin/chromium",
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        for name, path in PAGES.items():
-            ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-            cold, _ = load(ctx, f"{url}/{path}")
-            for _ in range(WARMUP_RUNS):
-                load(ctx, f"{url}/{path}")
-            warm = [load(ctx, f"{url}/{path}") for _ in range(WARM_RUNS)]
-            nav = [navigate(ctx, url, name) for _ in range(WARM_RUNS)]
-            ctx.close()
+        # One browser context per page; the timed rounds visit the pages in turn, so that a
+        # slower spell of this shared machine weighs on every page alike.
+        ctxs = {
+            name: browser.new_context(viewport={"width": 1400, "height": 1000}) for name in PAGES
+        }
+        cold = {name: load(ctxs[name], f"{url}/{path}")[0] for name, path in PAGES.items()}
+        warm: dict[str, list[tuple[float, int]]] = {name: [] for name in PAGES}
+        nav: dict[str, list[float]] = {name: [] for name in PAGES}
+        for run in range(WARMUP_RUNS + WARM_RUNS):
+            for name, path in PAGES.items():
+                timed = load(ctxs[name], f"{url}/{path}")
+                if run >= WARMUP_RUNS:
+                    warm[name].append(timed)
+        for _ in range(WARM_RUNS):
+            for name in PAGES:
+                nav[name].append(navigate(ctxs[name], url, name))
+        for name in PAGES:
+            ctxs[name].close()
             results["pages"][name] = {
-                "cold_load_s": round(cold, 3),
-                "warm_load_s": round(statistics.median(w[0] for w in warm), 3),
-                "warm_navigation_s": round(statistics.median(nav), 3),
-                "websocket_bytes": int(statistics.median(w[1] for w in warm)),
+                "cold_load_s": round(cold[name], 3),
+                "warm_load_s": round(statistics.median(w[0] for w in warm[name]), 3),
+                "warm_load_quartiles_s": [
+                    round(q, 3) for q in statistics.quantiles((w[0] for w in warm[name]), n=4)
+                ],
+                "warm_navigation_s": round(statistics.median(nav[name]), 3),
+                "websocket_bytes": int(statistics.median(w[1] for w in warm[name])),
             }
             print(name, results["pages"][name], flush=True)
         toggles = [toggle(browser, url) for _ in range(3)]
         results["toggle_to_map_s"] = round(statistics.median(toggles), 3)
         print("toggle", results["toggle_to_map_s"])
+        results["machine"]["cpu_loop_s_after"] = cpu_loop_s()
         browser.close()
     return results
 

@@ -133,16 +133,17 @@ def show_map(
     )
 
 
-def table(frame: Any, *, key: str | None = None, static_rows: int = 30) -> None:
-    """A table of the page: static and fully wrapped up to ``static_rows`` rows, else a grid.
+def table(frame: Any, *, key: str | None = None, static_cells: int = 160) -> None:
+    """A table of the page: static and fully wrapped up to ``static_cells`` cells, else a grid.
 
-    Short tables (targets, corridors, members of a metropolitan area) are read whole, with
-    their evidence quotes wrapped; a static table also draws several times faster in the
-    browser than the interactive grid. Longer ones scroll in the grid, which can sort.
+    Small tables (plan targets, a corridor's evidence, units outside a reach) are read whole,
+    with their quotes wrapped, and draw faster in the browser than the interactive grid.
+    Larger ones (a grouping's members with their evidence) scroll in the grid, which can sort
+    and draws large tables faster than a static one.
     Numbers are shown as they are meant: whole numbers without decimals, others with one;
     yes/no as ✓/✗.
     """
-    if not (len(frame) <= static_rows and len(frame.columns) > 1):
+    if not (frame.size <= static_cells and len(frame.columns) > 1):
         st.dataframe(frame, hide_index=True, key=key, width="stretch")
         return
     shown = frame.copy()
