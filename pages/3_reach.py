@@ -50,18 +50,15 @@ with st.sidebar:
     with_lines, without_lines = ui.line_toggles(
         analysis.lines_catalogue(year, lang), year=year, lang=lang
     )
-r1, r2 = st.columns([3, 1], vertical_alignment="bottom")
-with r1:
-    measure = ui.radio(
-        tr("reach.measure", lang),
-        list(scenarios.MEASURES),
-        key="measure",
-        default="door_to_door",
-        format_func=lambda k: tr(f"reach.measure.{k}", lang),
-        horizontal=True,
-    )
-with r2:
-    ui_params = ui.model_params_editor(lang)
+measure = ui.radio(
+    tr("reach.measure", lang),
+    list(scenarios.MEASURES),
+    key="measure",
+    default="door_to_door",
+    format_func=lambda k: tr(f"reach.measure.{k}", lang),
+    horizontal=True,
+)
+ui_params = ui.model_params_editor(lang)
 params = scenarios.apply_measure(ui_params, measure)
 
 view = analysis.reach_view(

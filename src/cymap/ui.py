@@ -342,14 +342,14 @@ def model_params_editor(lang: str) -> Any:
     from .scenarios import DEFAULT_PARAMS
 
     changes: dict[str, Any] = {}
-    with st.popover(tr("reach.params", lang)):
-        cols = st.columns(2)
+    with st.expander(tr("reach.params", lang)):
+        cols = st.columns(3)
         for i, (name, mode, zh, en, low, high, step) in enumerate(_PARAM_INPUTS):
             default = getattr(DEFAULT_PARAMS, name)
             default = float(default[mode] if mode else default)
             key = f"p_{name}"
             init_state(key, _float_in(query_value(key), low, high, default))
-            value = cols[i % 2].number_input(
+            value = cols[i // 2].number_input(
                 zh if lang == "zh" else en, low, high, step=step, key=key
             )
             set_query(key, value, default=default)
