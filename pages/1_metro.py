@@ -51,13 +51,7 @@ if overlay_on:  # the reach's origin and year, only when the overlay is on
             default=analysis.default_origin(gid),
         )
     with d3:
-        year = ui.selectbox(
-            tr("reach.year", lang),
-            analysis.SCENARIO_CHOICES,
-            key="year",
-            default="2035",
-            format_func=lambda k: analysis.scenario_label(k, lang),
-        )
+        year = ui.scenario_select(tr("reach.year", lang), key="year", default="2035", lang=lang)
 
 grouping = plans.get_grouping(gid)
 if not grouping.enumerated:

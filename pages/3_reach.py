@@ -18,13 +18,7 @@ with c2:
         tr("reach.minutes", lang), [30, 45, 60, 90], key="minutes", default=60
     )
 with c3:
-    year = ui.selectbox(
-        tr("reach.year", lang),
-        analysis.SCENARIO_CHOICES,
-        key="year",
-        default="today",
-        format_func=lambda k: analysis.scenario_label(k, lang),
-    )
+    year = ui.scenario_select(tr("reach.year", lang), key="year", default="today", lang=lang)
 with c4:
     compare = ui.radio(
         tr("reach.compare_mode", lang),
@@ -35,13 +29,7 @@ with c4:
         horizontal=True,
     )
     base_year = (
-        ui.selectbox(
-            tr("reach.baseline", lang),
-            analysis.SCENARIO_CHOICES,
-            key="base_year",
-            default="2020",
-            format_func=lambda k: analysis.scenario_label(k, lang),
-        )
+        ui.scenario_select(tr("reach.baseline", lang), key="base_year", default="2020", lang=lang)
         if compare != "none"
         else None
     )

@@ -189,6 +189,19 @@ def selectbox(label: str, options: Sequence[Any], *, key: str, default: Any, **k
     return _bound(st.selectbox, label, options, key=key, default=default, **kwargs)
 
 
+def scenario_select(label: str, *, key: str, default: str, lang: str) -> str:
+    """A scenario selectbox (2020, today, 2025, 2030, 2035, named) bound to the URL."""
+    from .analysis import SCENARIO_CHOICES, scenario_label
+
+    return selectbox(
+        label,
+        SCENARIO_CHOICES,
+        key=key,
+        default=default,
+        format_func=lambda k: scenario_label(k, lang),
+    )
+
+
 def radio(label: str, options: Sequence[Any], *, key: str, default: Any, **kwargs: Any) -> Any:
     """``st.radio`` bound to the URL query parameter ``key``."""
     return _bound(st.radio, label, options, key=key, default=default, **kwargs)
