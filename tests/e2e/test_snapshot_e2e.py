@@ -27,9 +27,13 @@ def test_snapshot_of_a_page_url_is_the_live_map(app_url):
 def test_live_map_button_downloads_a_png(app_url, page, tmp_path):
     page.page.goto(f"{app_url}/metro?group=cnyx")
     page.wait_for_map()
-    page.page.get_by_role("button", name="导出地图与数据").click()
+    export = page.page.get_by_role("button", name="导出地图与数据")
+    export.scroll_into_view_if_needed()
+    export.click()
+    button = page.page.get_by_role("button", name="实时地图 PNG")
+    button.wait_for(state="visible", timeout=30_000)
     with page.page.expect_download(timeout=120_000) as info:
-        page.page.get_by_role("button", name="实时地图 PNG").click()
+        button.click()
     path = tmp_path / "live.png"
     info.value.save_as(path)
     _assert_map_png(path.read_bytes())
