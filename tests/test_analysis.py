@@ -84,3 +84,4 @@ def test_lines_catalogue_labels_name_status_and_year():
     assert lines.at["chengyu_zhongxian_hsr", "mode_label"] == "高铁"
     english = analysis.lines_catalogue("today", "en").set_index("line_id")
     assert "under construction" in english.at["chengyu_zhongxian_hsr", "label"]
+    assert english.at["chengyu_zhongxian_hsr", "mode_label"] == "High-speed rail"

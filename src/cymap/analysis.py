@@ -374,12 +374,24 @@ def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "
     else:
         year_text = str(int(open_year))
     status_text = _STATUS_ZH.get(status, status) if lang == "zh" else status.replace("_", " ")
-    return f"{name_zh}（{status_text}，{year_text}）"
+    if lang == "zh":
+        return f"{name_zh}（{status_text}，{year_text}）"
+    return f"{name_zh} ({status_text}, {year_text})"
+
+
+_MODE_EN = {
+    "hsr": "High-speed rail",
+    "intercity": "Intercity rail",
+    "suburban": "Suburban rail",
+    "conventional": "Conventional rail",
+    "metro_link": "Metro link",
+    "expressway": "Expressway",
+}
 
 
 def mode_label(mode: str, lang: str = "zh") -> str:
-    """A network mode's name (高铁, 城际 …)."""
-    return _MODE_ZH.get(mode, mode) if lang == "zh" else mode
+    """A network mode's name (高铁, 城际 …; High-speed rail … in English)."""
+    return (_MODE_ZH if lang == "zh" else _MODE_EN).get(mode, mode)
 
 
 @functools.lru_cache(maxsize=32)

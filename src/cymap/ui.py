@@ -313,7 +313,8 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
         labels = dict(zip(ids, group["label"], strict=True))
         name = group["mode_label"].iloc[0]
         changed = sum(1 for i in ids if opened[i] != (i in st.session_state[key]))
-        summary = f"{name}（{len(st.session_state[key])}/{len(ids)}）"
+        count = f"{len(st.session_state[key])}/{len(ids)}"
+        summary = f"{name}（{count}）" if lang == "zh" else f"{name} ({count})"
         if changed:
             summary += f" · {tr('reach.lines_changed', lang)} {changed}"
         # One popover per mode: the lists are drawn only when opened (the page stays light).
