@@ -25,10 +25,17 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import shapely
-from branca.element import Element, MacroElement
-from jinja2 import Template
+from branca.element import Element
 
 from . import plans, settings, units
+from ._leaflet import PRECISION as PRECISION
+from ._leaflet import Attribution, MetricScale, ZoomClass
+from ._leaflet import DataScript as DataScript
+from ._leaflet import LabelLayer as LabelLayer
+from ._leaflet import Legend as Legend
+from ._leaflet import StaticGeoJson as StaticGeoJson
+from ._leaflet import StyledFeatures as StyledFeatures
+from ._leaflet import StyledUnits as StyledUnits
 from .i18n import tr
 from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE
 from .style import TIER_COLORS as TIER_COLORS
@@ -37,7 +44,6 @@ from .style import minutes_color as minutes_color
 #: Map frame of the economic circle (south, west, north, east).
 REGION_BOUNDS = ((27.6, 101.8), (32.9, 110.3))
 SIMPLIFY_DEG = 0.01  # about 1 km: one pixel at the default zoom; keeps the map payload small
-PRECISION = 3  # decimal degrees kept in map payloads (about 100 m)
 
 _CSS = """
 <style>
@@ -58,75 +64,6 @@ _CSS = """
 .leaflet-container{background:#f4f6f7}
 </style>
 """
-
-
-class _ZoomClass(MacroElement):
-    """Adds a ``cy-zoom-N`` class to the map container so labels can depend on zoom."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        (function(m){function f(){var c=m.getContainer();
-          c.className=c.className.replace(/\\bcy-zoom-\\d+\\b/g,'')+' cy-zoom-'+m.getZoom();}
-          m.on('zoomend',f);f();})({{ this._parent.get_name() }});
-        {% endmacro %}"""
-    )
-
-
-class _MetricScale(MacroElement):
-    """A metric-only scale bar (km), as on Chinese maps."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        L.control.scale({imperial:false}).addTo({{ this._parent.get_name() }});
-        {% endmacro %}"""
-    )
-
-
-class _Text(Element):
-    """Text placed in the page as it is."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **_: object) -> str:
-        """The text itself."""
-        return self.text
-
-
-class DataScript(MacroElement):
-    """A MacroElement with a ``script`` macro only, whose output goes into the page as is.
-
-    branca compiles every element's rendered script as a Jinja template once more when the
-    figure is rendered; for scripts that carry map data (hundreds of kB) that second pass is
-    most of the rendering time, and it would misread any "{{" in the data.
-    """
-
-    def render(self, **kwargs: object) -> None:
-        """Add the script to the figure (uncompiled), then render the children."""
-        script = self._template.module.__dict__["script"]
-        self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
-        for element in self._children.values():
-            element.render(**kwargs)
-
-
-class Legend(MacroElement):
-    """A small legend box in the bottom-left corner of the map."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        (function(m){var c=L.control({position:'bottomleft'});
-          c.onAdd=function(){var d=L.DomUtil.create('div','cy-legend');d.innerHTML={{ this.html|tojson }};
-          return d;};c.addTo(m);})({{ this._parent.get_name() }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, title: str, items: Iterable[tuple[str, str]]) -> None:
-        super().__init__()
-        rows = "".join(
-            f"<div><i style='background:{color}'></i>{label}</div>" for label, color in items
-        )
-        self.html = f"<b>{title}</b>{rows}" if title else rows
 
 
 def _local_assets(m: folium.Map) -> folium.Map:
@@ -183,29 +120,6 @@ def _basemap_data() -> tuple[str, str, str | None]:
     )
 
 
-class StaticGeoJson(DataScript):
-    """A non-interactive GeoJSON layer from JSON text built once, with one style for all.
-
-    The basemap's layers are the same on every page and every rerun; unlike
-    ``folium.GeoJson`` this neither serialises the data nor evaluates a style per feature
-    again on each render.
-    """
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        L.geoJson({{ this.data }},{interactive:false,style:{{ this.style }}})
-          .addTo({{ this._parent.get_name() }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, data: str, style: dict, name: str) -> None:
-        super().__init__()
-        self._name = "StaticGeoJson"
-        self.layer_name = name
-        self.data = data
-        self.style = json.dumps(style)
-
-
 class RegionMap(folium.Map):
     """A folium map whose ``get_bounds`` is the region's frame.
 
@@ -245,8 +159,8 @@ def base_map(
     )
     _local_assets(m)
     m.get_root().header.add_child(Element(_CSS))
-    m.add_child(_ZoomClass())
-    m.add_child(_MetricScale())
+    m.add_child(ZoomClass())
+    m.add_child(MetricScale())
     if tiles:
         folium.TileLayer(tiles, name=tr("map.tiles", lang), control=False).add_to(m)
     context, land, rivers = _basemap_data()
@@ -283,48 +197,8 @@ def base_map(
     return m
 
 
-class _Attribution(MacroElement):
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.setPrefix(false).addAttribution({{ this.text|tojson }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-
 def _attribution(m: folium.Map, text: str) -> None:
-    m.add_child(_Attribution(text))
-
-
-class LabelLayer(DataScript):
-    """Seat labels as Leaflet div-icons, created in the browser from a compact array.
-
-    Labels of class ``county`` are shown from zoom 9 on only (CSS); they are created the first
-    time the map reaches that zoom, so the default view builds a quarter of the markers.
-    """
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        (function(g){var lazy=[],made=false,hooked=false;
-          function mk(r){L.marker([r[0],r[1]],{interactive:false,keyboard:false,icon:L.divIcon({
-            className:'',iconSize:null,html:'<span class="cy-label '+r[3]+'">'+r[2]+'</span>'})}).addTo(g);}
-          {{ this.rows_json }}.forEach(function(r){if(r[3].indexOf('county')===0){lazy.push(r);}else{mk(r);}});
-          function map(){return g.getZoom?g:g._map;}
-          function more(){var m=map();if(!made&&m&&m.getZoom()>=9){made=true;lazy.forEach(mk);}}
-          function hook(){var m=map();if(m&&!hooked){hooked=true;m.on('zoomend',more);more();}}
-          if(lazy.length){if(map()){hook();}else{g.on('add',hook);}}
-        })({{ this._parent.get_name() }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, rows: list[tuple[float, float, str, str]]) -> None:
-        super().__init__()
-        self._name = "LabelLayer"
-        # Raw UTF-8 JSON (names are official Chinese names; no markup in them).
-        self.rows_json = json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")
+    m.add_child(Attribution(text))
 
 
 def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
@@ -358,42 +232,6 @@ def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
     fg = folium.FeatureGroup(name="labels", control=False)
     fg.add_child(LabelLayer(rows))
     return fg
-
-
-class StyledUnits(DataScript):
-    """Units as Leaflet polygons from polyline-encoded rings, with precomputed styles.
-
-    About four times smaller than GeoJSON and much faster than ``folium.GeoJson`` with a style
-    function: ring encodings come from a cache, each unit carries only a style index, its
-    adcode and its tooltip. Rings are encoded with the polyline algorithm at
-    ``PRECISION`` decimals, with "!" standing for "{" (the page's templates treat "{{" as
-    markup).
-    """
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        (function(g){var S={{ this.styles }},P=Math.pow(10,{{ this.precision }});
-          function C(s,i){var c=s.charCodeAt(i);return (c===33?123:c)-63;}
-          function dec(s){var a=[],i=0,x=0,y=0;while(i<s.length){var r=0,h=0,b;
-            do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);y+=(r&1)?~(r>>1):(r>>1);
-            r=0;h=0;do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);x+=(r&1)?~(r>>1):(r>>1);
-            a.push([y/P,x/P]);}return a;}
-          {{ this.data }}.forEach(function(u){
-            var p=L.polygon(u[3].map(function(poly){return poly.map(dec);}),S[u[0]]);
-            if(u[1]){p.bindTooltip(u[1],{sticky:true});}
-            p.on('mouseover',function(){p.setStyle({weight:2.5,color:'#333'});});
-            p.on('mouseout',function(){p.setStyle(S[u[0]]);});
-            p.addTo(g);});
-        })({{ this._parent.get_name() }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, data: str, styles: str) -> None:
-        super().__init__()
-        self._name = "StyledUnits"
-        self.data = data
-        self.styles = styles
-        self.precision = PRECISION
 
 
 #: Polyline alphabet (value -> character), with "!" for "{" so that no "{{" is ever emitted.
@@ -491,27 +329,6 @@ def units_layer(
     fg = folium.FeatureGroup(name=name, control=False)
     fg.add_child(StyledUnits(data, json.dumps(style_list)))
     return fg
-
-
-class StyledFeatures(DataScript):
-    """GeoJSON features, each with a precomputed style (by index) and tooltip."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        (function(g){var S={{ this.styles }};
-          L.geoJson({{ this.data }},{interactive:{{ this.interactive }},
-            style:function(f){return S[f.properties.s];},
-            onEachFeature:function(f,l){if(f.properties.t){l.bindTooltip(f.properties.t,{sticky:true});}}
-          }).addTo(g);})({{ this._parent.get_name() }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, data: str, styles: str, *, interactive: bool) -> None:
-        super().__init__()
-        self._name = "StyledFeatures"
-        self.data = data
-        self.styles = styles
-        self.interactive = "true" if interactive else "false"
 
 
 def features_layer(

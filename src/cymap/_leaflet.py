@@ -1,0 +1,206 @@
+"""Leaflet elements of the web maps, rendered by folium: data scripts, labels, legend, controls.
+
+Elements that carry map data derive from :class:`DataScript`, whose script goes into the page
+as it is (branca would otherwise compile every rendered script as a template once more).
+No Streamlit.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from branca.element import Element, MacroElement
+from jinja2 import Template
+
+#: Decimal degrees kept in map payloads (about 100 m).
+PRECISION = 3
+
+
+class ZoomClass(MacroElement):
+    """Adds a ``cy-zoom-N`` class to the map container so labels can depend on zoom."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(m){function f(){var c=m.getContainer();
+          c.className=c.className.replace(/\\bcy-zoom-\\d+\\b/g,'')+' cy-zoom-'+m.getZoom();}
+          m.on('zoomend',f);f();})({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+
+class MetricScale(MacroElement):
+    """A metric-only scale bar (km), as on Chinese maps."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        L.control.scale({imperial:false}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+
+class _Text(Element):
+    """Text placed in the page as it is."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **_: object) -> str:
+        """The text itself."""
+        return self.text
+
+
+class DataScript(MacroElement):
+    """A MacroElement with a ``script`` macro only, whose output goes into the page as is.
+
+    branca compiles every element's rendered script as a Jinja template once more when the
+    figure is rendered; for scripts that carry map data (hundreds of kB) that second pass is
+    most of the rendering time, and it would misread any "{{" in the data.
+    """
+
+    def render(self, **kwargs: object) -> None:
+        """Add the script to the figure (uncompiled), then render the children."""
+        script = self._template.module.__dict__["script"]
+        self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class Legend(MacroElement):
+    """A small legend box in the bottom-left corner of the map."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(m){var c=L.control({position:'bottomleft'});
+          c.onAdd=function(){var d=L.DomUtil.create('div','cy-legend');d.innerHTML={{ this.html|tojson }};
+          return d;};c.addTo(m);})({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, title: str, items: Iterable[tuple[str, str]]) -> None:
+        super().__init__()
+        rows = "".join(
+            f"<div><i style='background:{color}'></i>{label}</div>" for label, color in items
+        )
+        self.html = f"<b>{title}</b>{rows}" if title else rows
+
+
+class StaticGeoJson(DataScript):
+    """A non-interactive GeoJSON layer from JSON text built once, with one style for all.
+
+    The basemap's layers are the same on every page and every rerun; unlike
+    ``folium.GeoJson`` this neither serialises the data nor evaluates a style per feature
+    again on each render.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        L.geoJson({{ this.data }},{interactive:false,style:{{ this.style }}})
+          .addTo({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, data: str, style: dict, name: str) -> None:
+        super().__init__()
+        self._name = "StaticGeoJson"
+        self.layer_name = name
+        self.data = data
+        self.style = json.dumps(style)
+
+
+class Attribution(MacroElement):
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix(false).addAttribution({{ this.text|tojson }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
+class LabelLayer(DataScript):
+    """Seat labels as Leaflet div-icons, created in the browser from a compact array.
+
+    Labels of class ``county`` are shown from zoom 9 on only (CSS); they are created the first
+    time the map reaches that zoom, so the default view builds a quarter of the markers.
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(g){var lazy=[],made=false,hooked=false;
+          function mk(r){L.marker([r[0],r[1]],{interactive:false,keyboard:false,icon:L.divIcon({
+            className:'',iconSize:null,html:'<span class="cy-label '+r[3]+'">'+r[2]+'</span>'})}).addTo(g);}
+          {{ this.rows_json }}.forEach(function(r){if(r[3].indexOf('county')===0){lazy.push(r);}else{mk(r);}});
+          function map(){return g.getZoom?g:g._map;}
+          function more(){var m=map();if(!made&&m&&m.getZoom()>=9){made=true;lazy.forEach(mk);}}
+          function hook(){var m=map();if(m&&!hooked){hooked=true;m.on('zoomend',more);more();}}
+          if(lazy.length){if(map()){hook();}else{g.on('add',hook);}}
+        })({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, rows: list[tuple[float, float, str, str]]) -> None:
+        super().__init__()
+        self._name = "LabelLayer"
+        # Raw UTF-8 JSON (names are official Chinese names; no markup in them).
+        self.rows_json = json.dumps(rows, ensure_ascii=False).replace("</", "<\\/")
+
+
+class StyledUnits(DataScript):
+    """Units as Leaflet polygons from polyline-encoded rings, with precomputed styles.
+
+    About four times smaller than GeoJSON and much faster than ``folium.GeoJson`` with a style
+    function: ring encodings come from a cache, each unit carries only a style index, its
+    adcode and its tooltip. Rings are encoded with the polyline algorithm at
+    ``PRECISION`` decimals, with "!" standing for "{" (the page's templates treat "{{" as
+    markup).
+    """
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(g){var S={{ this.styles }},P=Math.pow(10,{{ this.precision }});
+          function C(s,i){var c=s.charCodeAt(i);return (c===33?123:c)-63;}
+          function dec(s){var a=[],i=0,x=0,y=0;while(i<s.length){var r=0,h=0,b;
+            do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);y+=(r&1)?~(r>>1):(r>>1);
+            r=0;h=0;do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);x+=(r&1)?~(r>>1):(r>>1);
+            a.push([y/P,x/P]);}return a;}
+          {{ this.data }}.forEach(function(u){
+            var p=L.polygon(u[3].map(function(poly){return poly.map(dec);}),S[u[0]]);
+            if(u[1]){p.bindTooltip(u[1],{sticky:true});}
+            p.on('mouseover',function(){p.setStyle({weight:2.5,color:'#333'});});
+            p.on('mouseout',function(){p.setStyle(S[u[0]]);});
+            p.addTo(g);});
+        })({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, data: str, styles: str) -> None:
+        super().__init__()
+        self._name = "StyledUnits"
+        self.data = data
+        self.styles = styles
+        self.precision = PRECISION
+
+
+class StyledFeatures(DataScript):
+    """GeoJSON features, each with a precomputed style (by index) and tooltip."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function(g){var S={{ this.styles }};
+          L.geoJson({{ this.data }},{interactive:{{ this.interactive }},
+            style:function(f){return S[f.properties.s];},
+            onEachFeature:function(f,l){if(f.properties.t){l.bindTooltip(f.properties.t,{sticky:true});}}
+          }).addTo(g);})({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, data: str, styles: str, *, interactive: bool) -> None:
+        super().__init__()
+        self._name = "StyledFeatures"
+        self.data = data
+        self.styles = styles
+        self.interactive = "true" if interactive else "false"
