@@ -41,7 +41,7 @@ with c3:
 d1, d2, d3 = st.columns([2, 2, 1])
 with d1:
     overlay_on = ui.checkbox(tr("metro.overlay", lang), key="overlay")
-origin, year = analysis.default_origin(gid), "2035"
+origin = year = None
 if overlay_on:  # the reach's origin and year, only when the overlay is on
     with d2:
         origin = ui.selectbox(
@@ -100,7 +100,7 @@ ui.show_map(
     m,
     key="metro_map",
     feature_groups=layers,
-    bounds=analysis.view_bounds(gid, gid_b if compare_on else None),
+    bounds=analysis.view_bounds(gid, gid_b),
 )
 
 if compare_on:
@@ -120,9 +120,9 @@ ui.export_block(
     "group",
     {
         "group": gid,
-        "group_b": gid_b if compare_on else None,
-        "year": year if overlay_on else None,
-        "from": origin if overlay_on else None,
+        "group_b": gid_b,
+        "year": year,
+        "from": origin,
         "lang": lang,
     },
 )

@@ -55,7 +55,7 @@ view = analysis.reach_view(
     year=year,
     with_lines=with_lines,
     without_lines=without_lines,
-    base_year=None if compare == "none" else base_year,
+    base_year=base_year,
     params=params,
     lang=lang,
 )
@@ -101,7 +101,6 @@ state = {
     "lang": lang,
     "params": ui.changed_params(ui_params),
     "measure": measure,
+    "base_year": base_year,  # None (left out of the export) without a comparison
 }
-if compare != "none":
-    state["base_year"] = base_year
 ui.export_block("diff" if compare != "none" else "reach", state)

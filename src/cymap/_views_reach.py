@@ -28,6 +28,13 @@ from .style import (
 )
 
 
+def _model_source(lang: str) -> str:
+    """The source line of every travel-time figure."""
+    return t(
+        "出行时间模型：cymap 路网与情景参数", "Travel-time model: cymap network and scenario", lang
+    )
+
+
 def _reach_frame(reach_table: pd.DataFrame) -> gpd.GeoDataFrame:
     geo = units.load_units()[["geometry"]]
     table = reach_table.copy()
@@ -133,13 +140,7 @@ def view_reach(
         legend=legend,
         legend_title=t("门到门时间", "Door-to-door time", lang),
         extent=REGION_EXTENT,
-        sources=[
-            t(
-                "出行时间模型：cymap 路网与情景参数",
-                "Travel-time model: cymap network and scenario",
-                lang,
-            )
-        ],
+        sources=[_model_source(lang)],
         scenario=scenario_text(sc, lang),
         lang=lang,
     )
@@ -206,13 +207,7 @@ def view_reach_diff(
         ],
         legend_title=t("可达性", "Reach", lang),
         extent=REGION_EXTENT,
-        sources=[
-            t(
-                "出行时间模型：cymap 路网与情景参数",
-                "Travel-time model: cymap network and scenario",
-                lang,
-            )
-        ],
+        sources=[_model_source(lang)],
         scenario=f"{bt} → {ot}",
         lang=lang,
     )

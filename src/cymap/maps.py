@@ -208,6 +208,21 @@ def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
     nine central districts and Sichuan counties from zoom 9 on (they would overlap before).
     With ``adcodes``, exactly those units are labelled, always visible.
     """
+    rows = _label_rows(None if adcodes is None else tuple(adcodes))
+    # A feature group, so that it can also be passed as a dynamic layer to st_folium.
+    fg = folium.FeatureGroup(name="labels", control=False)
+    fg.add_child(LabelLayer(list(rows)))
+    return fg
+
+
+@functools.lru_cache(maxsize=64)
+def _label_rows(
+    adcodes: tuple[str, ...] | None,
+) -> tuple[tuple[float, float, str, str], ...]:
+    """(lat, lon, name, CSS classes) of each label.
+
+    Built once per selection: every page draws labels on every run.
+    """
     gdf = units.load_units()
     if adcodes is None:
         cq_core = set(plans.group_adcodes("cq_core"))
@@ -219,7 +234,7 @@ def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
     else:
         keep = gdf.loc[list(adcodes)]
         classes = dict.fromkeys(keep.index, "pref")
-    rows = [
+    return tuple(
         (
             round(r.seat_lat, 3),
             round(r.seat_lon, 3),
@@ -227,11 +242,7 @@ def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
             classes[a] + (" long" if len(r.name_zh) > 5 else ""),
         )
         for a, r in zip(keep.index, keep.itertuples(), strict=True)
-    ]
-    # A feature group, so that it can also be passed as a dynamic layer to st_folium.
-    fg = folium.FeatureGroup(name="labels", control=False)
-    fg.add_child(LabelLayer(rows))
-    return fg
+    )
 
 
 #: Polyline alphabet (value -> character), with "!" for "{" so that no "{{" is ever emitted.
@@ -342,8 +353,9 @@ def features_layer(
     style_list: list[str] = []
     index: dict[str, int] = {}
     features = []
-    tips = tooltips if tooltips is not None else iter(lambda: "", None)
-    for geom, style, tip in zip(geometries, styles, tips, strict=False):
+    geoms = list(geometries)
+    tips = list(tooltips) if tooltips is not None else [""] * len(geoms)
+    for geom, style, tip in zip(geoms, styles, tips, strict=True):
         if geom is None or shapely.is_empty(geom):
             continue
         key = json.dumps(style, sort_keys=True)

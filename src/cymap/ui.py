@@ -155,8 +155,8 @@ def table(frame: Any, *, key: str | None = None, static_cells: int = 160) -> Non
         elif pd.api.types.is_float_dtype(values):
             whole = bool(((values.dropna() % 1) == 0).all())
             formats[col] = "{:,.0f}" if whole else "{:,.1f}"
-        elif pd.api.types.is_integer_dtype(values) and col not in ("line", "行"):
-            formats[col] = "{:,}"
+        elif pd.api.types.is_integer_dtype(values) and values.abs().max() >= 10_000:
+            formats[col] = "{:,}"  # quantities (population); small codes such as line numbers stay
     shown = shown.set_index(shown.columns[0])
     st.table(shown.style.format(formats, na_rep="—"))
 

@@ -10,6 +10,8 @@ from typing import Any
 
 import pandas as pd
 
+from ..scenarios import MEASURES
+
 
 def _clean(value: Any) -> Any:
     if isinstance(value, float) and math.isnan(value):
@@ -68,7 +70,7 @@ def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
     )
     p.add_argument(
         "--measure",
-        choices=("door_to_door", "station_to_station"),
+        choices=tuple(MEASURES),
         default="door_to_door",
         help="count the whole trip (default) or station to station (no access or waiting)",
     )
