@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -64,7 +65,11 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     )
     _wait_idle(page)
     page.wait_for_map()
-    after = _metric(page, "范围内区县")
+    # The rerun's numbers can arrive just after the status widget goes: wait up to 30 s for a
+    # change of the count, then compare.
+    deadline = time.monotonic() + 30
+    while (after := _metric(page, "范围内区县")) == before and time.monotonic() < deadline:
+        page.page.wait_for_timeout(250)
     # the mode's button counts the change
     page.page.keyboard.press("Escape")
     page.page.keyboard.press("Escape")
