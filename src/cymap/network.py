@@ -354,9 +354,19 @@ def line_geometries(
     -------
     geopandas.GeoDataFrame
         The columns of :func:`list_lines` plus ``active`` (open in ``scenario``; all
-        ``True`` when no scenario is given) and ``geometry`` (EPSG:4326).
+        ``True`` when no scenario is given) and ``geometry`` (EPSG:4326). A fresh copy:
+        callers may change it.
     """
-    net = load_network(data_dir=data_dir)
+    table = _line_geometries(data_digest(data_dir=data_dir), data_dir).copy()
+    active = active_lines(scenario, data_dir=data_dir) if scenario is not None else None
+    flags = True if active is None else table["line_id"].isin(active)
+    table.insert(table.columns.get_loc("geometry"), "active", flags)
+    return table
+
+
+@functools.lru_cache(maxsize=4)
+def _line_geometries(digest: str, data_dir: Path | None) -> gpd.GeoDataFrame:
+    net = _load(digest, data_dir)
     table = list_lines(data_dir=data_dir)
     seats = units.load_units(data_dir=data_dir)
     geoms = []
@@ -369,8 +379,6 @@ def line_geometries(
                 for a in net.via[line_id]
             ]
         geoms.append(LineString(coords))
-    active = active_lines(scenario, data_dir=data_dir) if scenario is not None else None
-    table["active"] = [True if active is None else x in active for x in table["line_id"]]
     return gpd.GeoDataFrame(table, geometry=geoms, crs=settings.crs)
 
 
