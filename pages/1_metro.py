@@ -104,7 +104,7 @@ ui.show_map(
 )
 
 if compare_on:
-    ui.table(analysis.compare_table(compared, lang), key="compare_table")
+    ui.table(analysis.compare_table(compared, lang))
 if check is not None:
     a, b = st.columns(2)
     a.markdown(f"**{tr('metro.outside', lang)}**（{check.scenario_label}）")
@@ -115,7 +115,7 @@ if check is not None:
         ui.table(analysis.unit_table(check.nonmembers_inside, lang))
 
 st.subheader(tr("metro.members", lang))
-ui.table(analysis.member_table(gid, lang), key="member_table")
+ui.table(analysis.member_table(gid, lang))
 ui.export_block(
     "group",
     {

@@ -33,7 +33,7 @@ ui.show_map(
 
 if choice != "all":
     st.subheader(names[choice])
-    ui.table(analysis.corridor_evidence(choice, lang), key="corridor_evidence")
+    ui.table(analysis.corridor_evidence(choice, lang))
 st.subheader(tr("corr.members", lang))
-ui.table(analysis.corridor_table(chosen, lang), key="corridor_table")
+ui.table(analysis.corridor_table(chosen, lang))
 ui.export_block("corridors", {"corridor": None if choice == "all" else choice, "lang": lang})

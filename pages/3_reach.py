@@ -87,7 +87,7 @@ m.add_child(legend)
 ui.show_map(m, key="reach_map", feature_groups=layers)
 
 st.subheader(tr("reach.targets", lang))
-ui.table(view.targets, key="targets")
+ui.table(view.targets)
 if st.toggle(tr("reach.show_table", lang), key="show_table"):
     st.dataframe(
         view.reach.table if view.diff is None else view.diff, hide_index=True, width="stretch"

@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import folium
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -133,32 +132,11 @@ def show_map(
     )
 
 
-def table(frame: Any, *, key: str | None = None, static_cells: int = 160) -> None:
-    """A table of the page: static and fully wrapped up to ``static_cells`` cells, else a grid.
+def table(frame: Any) -> None:
+    """A table of the page, static: formatted, quotes wrapped in full (:mod:`cymap.tables`)."""
+    from .tables import html_table
 
-    Small tables (plan targets, a corridor's evidence, units outside a reach) are read whole,
-    with their quotes wrapped, and draw faster in the browser than the interactive grid.
-    Larger ones (a grouping's members with their evidence) scroll in the grid, which can sort
-    and draws large tables faster than a static one.
-    Numbers are shown as they are meant: whole numbers without decimals, others with one;
-    yes/no as ✓/✗.
-    """
-    if not (frame.size <= static_cells and len(frame.columns) > 1):
-        st.dataframe(frame, hide_index=True, key=key, width="stretch")
-        return
-    shown = frame.copy()
-    formats: dict[str, Any] = {}
-    for col in shown.columns:
-        values = shown[col]
-        if values.dtype == bool:
-            shown[col] = values.map({True: "✓", False: "✗"})
-        elif pd.api.types.is_float_dtype(values):
-            whole = bool(((values.dropna() % 1) == 0).all())
-            formats[col] = "{:,.0f}" if whole else "{:,.1f}"
-        elif pd.api.types.is_integer_dtype(values) and values.abs().max() >= 10_000:
-            formats[col] = "{:,}"  # quantities (population); small codes such as line numbers stay
-    shown = shown.set_index(shown.columns[0])
-    st.table(shown.style.format(formats, na_rep="—"))
+    st.html(html_table(frame))
 
 
 def show_error(err: CymapError) -> None:
