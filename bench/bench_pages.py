@@ -4,7 +4,7 @@ Measures, per page: cold load (first visit after the server starts, caches empty
 load (the page opened again in a new tab of the same browser once its HTTP and code caches
 and the server's caches are filled: two untimed loads first, then the median of nine) and warm
 in-app navigation (clicking the page in the sidebar, as users move between pages), each until
-the map has drawn; the bytes the page receives over
+the map has drawn; the main thread's busy time in warm loads; the bytes the page receives over
 Streamlit's websocket (the map payload travels there); and, on 通勤圈, the time from a line
 toggle to the updated map. Writes bench/results/pages.json.
 
@@ -32,9 +32,13 @@ WARM_RUNS = 9
 MAP_DRAWN = ".leaflet-overlay-pane svg path, .leaflet-overlay-pane canvas"
 
 
-def load(ctx, url: str) -> tuple[float, int]:
-    """Seconds until the map is drawn, and websocket bytes received meanwhile."""
+def load(ctx, url: str) -> tuple[float, int, float]:
+    """Seconds until the map is drawn, websocket bytes received meanwhile, and the seconds the
+    page's main thread was busy until then (Chromium's TaskDuration: steadier than the wall
+    time on a shared machine, and the part a page's content can change)."""
     page = ctx.new_page()
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Performance.enable")
     received = [0]
     page.on(
         "websocket",
@@ -51,11 +55,12 @@ def load(ctx, url: str) -> tuple[float, int]:
         MAP_DRAWN
     ).first.wait_for(state="attached", timeout=120_000)
     elapsed = time.perf_counter() - t0
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
     )
     page.close()
-    return elapsed, received[0]
+    return elapsed, received[0], metrics["TaskDuration"]
 
 
 #: Sidebar link text of each page (Chinese UI).
@@ -156,7 +161,7 @@ def measure(url: str) -> dict[str, object]:
             name: browser.new_context(viewport={"width": 1400, "height": 1000}) for name in PAGES
         }
         cold = {name: load(ctxs[name], f"{url}/{path}")[0] for name, path in PAGES.items()}
-        warm: dict[str, list[tuple[float, int]]] = {name: [] for name in PAGES}
+        warm: dict[str, list[tuple[float, int, float]]] = {name: [] for name in PAGES}
         nav: dict[str, list[float]] = {name: [] for name in PAGES}
         for run in range(WARMUP_RUNS + WARM_RUNS):
             for name, path in PAGES.items():
@@ -174,6 +179,7 @@ def measure(url: str) -> dict[str, object]:
                 "warm_load_quartiles_s": [
                     round(q, 3) for q in statistics.quantiles((w[0] for w in warm[name]), n=4)
                 ],
+                "warm_main_thread_s": round(statistics.median(w[2] for w in warm[name]), 3),
                 "warm_navigation_s": round(statistics.median(nav[name]), 3),
                 "websocket_bytes": int(statistics.median(w[1] for w in warm[name])),
             }

@@ -9,7 +9,7 @@ lang = ui.sidebar()
 st.title(tr("sources.title", lang))
 
 st.subheader("规划文件" if lang == "zh" else "Planning documents")
-st.table(sources.documents_table().set_index("id"))
+ui.table(sources.documents_table())
 st.caption(
     "地图上的每个规划要素都引用文件编号、行号和原文；推断的成员标为“推断”。"
     if lang == "zh"
@@ -17,7 +17,7 @@ st.caption(
 )
 
 st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
-st.table(sources.datasets_table().set_index("dataset"))
+ui.table(sources.datasets_table())
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
 st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")
@@ -27,7 +27,7 @@ with st.expander(
     if lang == "zh"
     else "Projects the documents name but that cannot be placed"
 ):
-    st.dataframe(sources.unplaceable_table(), hide_index=True, width="stretch")
+    ui.table(sources.unplaceable_table())
 
 st.subheader("出行时间模型的假设" if lang == "zh" else "Travel-time model assumptions")
 st.markdown(
@@ -35,4 +35,4 @@ st.markdown(
     if lang == "zh"
     else "Door-to-door = access + wait + in-vehicle + transfers + egress. See `docs/travel_time_model.md`."
 )
-st.dataframe(sources.model_table(), hide_index=True, key="model", width="stretch")
+ui.table(sources.model_table())
