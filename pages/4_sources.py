@@ -9,7 +9,7 @@ lang = ui.sidebar()
 st.title(tr("sources.title", lang))
 
 st.subheader("规划文件" if lang == "zh" else "Planning documents")
-ui.table(sources.documents_table())
+ui.table(sources.documents_table(), max_height_px=None)
 st.caption(
     "地图上的每个规划要素都引用文件编号、行号和原文；推断的成员标为“推断”。"
     if lang == "zh"
@@ -17,7 +17,7 @@ st.caption(
 )
 
 st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
-ui.table(sources.datasets_table())
+ui.table(sources.datasets_table(), max_height_px=None)
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
 st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")
@@ -35,4 +35,4 @@ st.markdown(
     if lang == "zh"
     else "Door-to-door = access + wait + in-vehicle + transfers + egress. See `docs/travel_time_model.md`."
 )
-ui.table(sources.model_table())
+ui.table(sources.model_table(), max_height_px=None)

@@ -57,6 +57,7 @@ def test_text_is_escaped_and_read_back_whole(frame):
 def test_layout_classes_follow_the_columns(frame):
     html = tables.html_table(frame, max_height_px=300)
     assert "max-height:300px" in html
+    assert "max-height" not in tables.html_table(frame, max_height_px=None)  # every row shown
     assert '<th class="num">2020年人口</th>' in html  # numbers right-aligned
     assert '<th class="wrap">原文</th>' in html  # long quotes wrap
     assert "<th>达成</th>" in html  # marks and short names stay on one line

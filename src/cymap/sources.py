@@ -84,6 +84,11 @@ def datasets_table() -> pd.DataFrame:
     return pd.DataFrame(list(DATASETS))
 
 
+def _default_text(value: object) -> str:
+    """A parameter default as read: 20, 0.8 (not 20.0)."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def model_table() -> pd.DataFrame:
     """Every default of the travel-time model (one row per parameter and mode)."""
     rows = []
@@ -97,19 +102,24 @@ def model_table() -> pd.DataFrame:
             descriptions[current] = ""
         elif current and stripped:
             descriptions[current] = (descriptions[current] + " " + stripped).strip()
+    descriptions = {k: v.replace("``", "") for k, v in descriptions.items()}  # plain text
     for name, value in DEFAULT_PARAMS.to_dict().items():
         if isinstance(value, dict):
             for mode, v in value.items():
                 rows.append(
                     {
                         "parameter": f"{name}[{mode}]",
-                        "default": str(v),
+                        "default": _default_text(v),
                         "meaning": descriptions.get(name, ""),
                     }
                 )
         else:
             rows.append(
-                {"parameter": name, "default": str(value), "meaning": descriptions.get(name, "")}
+                {
+                    "parameter": name,
+                    "default": _default_text(value),
+                    "meaning": descriptions.get(name, ""),
+                }
             )
     return pd.DataFrame(rows)
 

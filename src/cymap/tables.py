@@ -63,11 +63,12 @@ def cell_text(value: Any, fmt: str | None = None) -> str:
     return fmt.format(value) if fmt else str(value)
 
 
-def html_table(frame: pd.DataFrame, *, max_height_px: int = 480) -> str:
+def html_table(frame: pd.DataFrame, *, max_height_px: int | None = 480) -> str:
     """``frame`` as an HTML table (with its style), the first column as row headers.
 
     Every value is escaped. Numeric columns are right-aligned; long text columns wrap; the
-    header stays in view when the table scrolls (taller than ``max_height_px``).
+    header stays in view when the table scrolls (taller than ``max_height_px``; ``None``
+    shows every row).
     """
     formats = column_formats(frame)
     wrap = {
@@ -83,6 +84,7 @@ def html_table(frame: pd.DataFrame, *, max_height_px: int = 480) -> str:
         return f' class="{name}"' if name else ""
 
     head = "".join(f"<th{cls(c)}>{html.escape(str(c))}</th>" for c in frame.columns)
+    height = f' style="max-height:{max_height_px}px"' if max_height_px else ""
     rows = []
     for record in frame.itertuples(index=False, name=None):
         cells = []
@@ -93,6 +95,6 @@ def html_table(frame: pd.DataFrame, *, max_height_px: int = 480) -> str:
         rows.append(f"<tr>{''.join(cells)}</tr>")
     return (
         f"<style>{_CSS}</style>"
-        f'<div class="cy-table" style="max-height:{max_height_px}px">'
+        f'<div class="cy-table"{height}>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )

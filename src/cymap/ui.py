@@ -132,11 +132,14 @@ def show_map(
     )
 
 
-def table(frame: Any) -> None:
-    """A table of the page, static: formatted, quotes wrapped in full (:mod:`cymap.tables`)."""
+def table(frame: Any, *, max_height_px: int | None = 480) -> None:
+    """A table of the page, static: formatted, quotes wrapped in full (:mod:`cymap.tables`).
+
+    Taller tables scroll under a fixed header; ``max_height_px=None`` shows every row.
+    """
     from .tables import html_table
 
-    st.html(html_table(frame))
+    st.html(html_table(frame, max_height_px=max_height_px))
 
 
 def show_error(err: CymapError) -> None:
