@@ -18,9 +18,20 @@ from .i18n import LANGS, tr
 
 
 def page_config() -> str:
-    """Configure the browser tab (called once, by app.py) and return the URL's language."""
+    """Configure the browser tab (called once, by app.py) and return the session's language."""
     st.set_page_config(page_title="cymap · 成渝地区双城经济圈", layout="wide")
-    return query_choice("lang", LANGS, default="zh")
+    return session_lang()
+
+
+def session_lang() -> str:
+    """The language of this session: the URL's ``?lang=`` at the start, then the switch's.
+
+    It is kept in ``_lang``, not only in the switch's state: moving to another page in the
+    app drops the URL's query and gives the new page's switch its default.
+    """
+    if "_lang" not in st.session_state:
+        st.session_state["_lang"] = query_choice("lang", LANGS, default="zh")
+    return st.session_state["_lang"]
 
 
 def _ensure_router() -> None:
@@ -37,10 +48,17 @@ def _ensure_router() -> None:
         st.rerun()
 
 
+def _keep_lang() -> None:
+    st.session_state["_lang"] = st.session_state["lang"]
+
+
 def sidebar() -> str:
-    """Draw the shared sidebar (language switch, boundary credit) and return the language."""
+    """Draw the shared sidebar (language switch, boundary credit) and return the language.
+
+    The switch shows the session's language (:func:`session_lang`) on every page.
+    """
     _ensure_router()
-    init_state("lang", query_choice("lang", LANGS, default="zh"))
+    st.session_state["lang"] = session_lang()
     with st.sidebar:
         lang = st.radio(
             tr("lang", st.session_state["lang"]),
@@ -48,6 +66,7 @@ def sidebar() -> str:
             format_func=lambda x: "中文" if x == "zh" else "English",
             horizontal=True,
             key="lang",
+            on_change=_keep_lang,
         )
         set_query("lang", lang, default="zh")
         st.caption(f"{settings.boundary_source}  \n{settings.boundary_approval}")

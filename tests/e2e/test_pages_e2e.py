@@ -48,6 +48,18 @@ def test_page_loads_offline_without_exception(app_url, page, path, name):
     assert page.external_requests() == []
 
 
+def test_english_holds_when_moving_between_pages(app_url, page):
+    page.page.goto(f"{app_url}/?lang=en")
+    _wait_idle(page)
+    nav = page.page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_text("Commute reach", exact=True).click()
+    page.page.get_by_role("heading", name="Commute reach").wait_for(timeout=30_000)
+    _wait_idle(page)
+    assert "lang=en" in page.page.url  # the page's own URL can be shared in English
+    assert page.page.get_by_text("通勤圈", exact=True).count() == 0
+    _assert_no_exception(page)
+
+
 def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     page.page.goto(f"{app_url}/reach?minutes=90&year=today")
     _wait_idle(page)
