@@ -37,8 +37,19 @@ def test_lines_catalogue_marks_what_is_open_in_the_year():
 
 def test_corridor_table_keeps_member_order_and_names_carriers():
     table = analysis.corridor_table(["yangtze_axis"], lang="en")
-    assert table.iloc[0]["members"] == "宜宾市 → 泸州市 → 永川区 → 江津区"
-    assert "渝昆高铁" in table.iloc[0]["carriers"]
+    assert table.iloc[0]["Places (in order)"] == "宜宾市 → 泸州市 → 永川区 → 江津区"
+    assert "渝昆高铁" in table.iloc[0]["Carrier lines"]
+
+
+def test_page_tables_have_headers_in_the_page_language():
+    english = analysis.corridor_table(["yangtze_axis"], lang="en")
+    assert list(english.columns[:3]) == ["Name", "Kind", "Places (in order)"]
+    assert english.iloc[0]["Kind"] == "axis"
+    chinese = analysis.corridor_table(["yangtze_axis"], lang="zh")
+    assert list(chinese.columns[:3]) == ["轴带", "类型", "经过城市（顺序）"]
+    members = analysis.member_table("cq_metro", "en")
+    assert {"Name", "Quote", "Population 2020"} <= set(members.columns)
+    assert not [c for c in members.columns if "_" in c]  # no code names left on the page
 
 
 @pytest.mark.parametrize("compare", ["none", "sets", "saved"])

@@ -76,6 +76,49 @@ def stated_caption(summary: dict, lang: str = "zh") -> str:
     return f"{head}（{year}）：{' / '.join(parts)} — {summary['stated_source']} {note}  \n{comp}"
 
 
+#: English headers of the page tables. The tables keep the data's own column names when no
+#: language is given (exports, the command line).
+EN_HEADERS = {
+    "adcode": "Adcode",
+    "name_zh": "Name",
+    "tier": "Tier",
+    "membership": "Basis",
+    "partial": "Partly included",
+    "quote": "Quote",
+    "source": "Source",
+    "line": "Line",
+    "note": "Note",
+    "area_km2": "Area km²",
+    "population_2020": "Population 2020",
+    "level": "Level",
+    "side": "Side",
+    "minutes": "Minutes",
+    "kind": "Kind",
+    "members": "Places (in order)",
+    "carriers": "Carrier lines",
+    "carrier_notes": "Other carriers",
+    "documents": "Documents",
+    "item": "Item",
+    "document": "Document",
+    "target": "Target",
+    "year": "Year",
+    "limit_min": "Limit (min)",
+    "passes": "Met",
+    "units_checked": "Units checked",
+    "units_passing": "Units passing",
+    "failing": "Failing (min)",
+}
+
+
+def _headers(table: pd.DataFrame, lang: str | None, zh: dict[str, str]) -> pd.DataFrame:
+    """``table`` with the page's headers: ``zh`` in Chinese, :data:`EN_HEADERS` in English."""
+    if lang == "zh":
+        return table.rename(columns=zh)
+    if lang == "en":
+        return table.rename(columns=EN_HEADERS)
+    return table
+
+
 def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
     """Members of a grouping with tier, stated/inferred, evidence quote, area and population."""
     gdf = plans.members(group)
@@ -96,23 +139,23 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
         "population_2020",
     ]
     table = table[[c for c in cols if c in table.columns]]
-    if lang == "zh":
-        table = table.rename(
-            columns={
-                "adcode": "区划代码",
-                "name_zh": "名称",
-                "tier": "层级",
-                "membership": "依据",
-                "partial": "部分纳入",
-                "quote": "原文",
-                "source": "文件",
-                "line": "行",
-                "note": "说明",
-                "area_km2": "面积km²",
-                "population_2020": "2020年人口",
-            }
-        )
-    return table
+    return _headers(
+        table,
+        lang,
+        {
+            "adcode": "区划代码",
+            "name_zh": "名称",
+            "tier": "层级",
+            "membership": "依据",
+            "partial": "部分纳入",
+            "quote": "原文",
+            "source": "文件",
+            "line": "行",
+            "note": "说明",
+            "area_km2": "面积km²",
+            "population_2020": "2020年人口",
+        },
+    )
 
 
 #: Unit levels in Chinese.
@@ -131,17 +174,20 @@ def compare_table(compared: gpd.GeoDataFrame, lang: str = "zh") -> pd.DataFrame:
             {"both": "两者共有", "only_a": "仅在A", "only_b": "仅在B"}
         )
         table["level"] = table["level"].map(LEVEL_ZH).fillna(table["level"])
-        table = table.rename(
-            columns={
-                "adcode": "区划代码",
-                "name_zh": "名称",
-                "level": "级别",
-                "side": "归属",
-                "area_km2": "面积km²",
-                "population_2020": "2020年人口",
-            }
-        )
-    return table
+    elif lang == "en":
+        table["side"] = table["side"].map({"both": "Both", "only_a": "Only A", "only_b": "Only B"})
+    return _headers(
+        table,
+        lang,
+        {
+            "adcode": "区划代码",
+            "name_zh": "名称",
+            "level": "级别",
+            "side": "归属",
+            "area_km2": "面积km²",
+            "population_2020": "2020年人口",
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -191,7 +237,7 @@ UNIT_COLUMNS_ZH = {"adcode": "区划代码", "name_zh": "名称", "minutes": "�
 
 def unit_table(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """A table of units (adcode, name_zh, minutes) with headers in the page's language."""
-    return frame.rename(columns=UNIT_COLUMNS_ZH) if lang == "zh" else frame
+    return _headers(frame, lang, UNIT_COLUMNS_ZH)
 
 
 def carrier_geometries() -> gpd.GeoDataFrame | None:
@@ -224,17 +270,20 @@ def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
     if lang == "zh":
         kinds = {"axis": "发展轴", "belt": "发展带", "radial_corridor": "放射通道"}
         table["kind"] = table["kind"].map(lambda k: kinds.get(k, k))
-        table = table.rename(
-            columns={
-                "name_zh": "轴带",
-                "kind": "类型",
-                "members": "经过城市（顺序）",
-                "carriers": "依托线路",
-                "carrier_notes": "其他依托",
-                "documents": "文件",
-            }
-        )
-    return table
+    elif lang == "en":
+        table["kind"] = table["kind"].str.replace("_", " ")
+    return _headers(
+        table,
+        lang,
+        {
+            "name_zh": "轴带",
+            "kind": "类型",
+            "members": "经过城市（顺序）",
+            "carriers": "依托线路",
+            "carrier_notes": "其他依托",
+            "documents": "文件",
+        },
+    )
 
 
 def corridor_evidence(corridor_id: str, lang: str = "zh") -> pd.DataFrame:
@@ -255,11 +304,9 @@ def corridor_evidence(corridor_id: str, lang: str = "zh") -> pd.DataFrame:
         if m.evidence is not None
     ]
     table = pd.DataFrame(rows)
-    if lang == "zh":
-        table = table.rename(
-            columns={"item": "对象", "document": "文件", "line": "行", "quote": "原文"}
-        )
-    return table
+    return _headers(
+        table, lang, {"item": "对象", "document": "文件", "line": "行", "quote": "原文"}
+    )
 
 
 @dataclass(frozen=True)
@@ -350,10 +397,7 @@ def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFra
                 "source": f"{ev.document}:{ev.line} {ev.quote}" if ev else "",
             }
         )
-    table = pd.DataFrame(rows)
-    if lang == "zh":
-        table = table.rename(columns=TARGET_COLUMNS_ZH)
-    return table
+    return _headers(pd.DataFrame(rows), lang, TARGET_COLUMNS_ZH)
 
 
 _STATUS_ZH = {"existing": "既有", "under_construction": "在建", "planned": "规划", "study": "研究"}

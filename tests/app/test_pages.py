@@ -60,7 +60,7 @@ def test_language_holds_when_moving_to_another_page(app):
     app.radio(key="lang").set_value("en").run()
     app.switch_page("pages/1_metro.py").run()
     assert app.title[0].value == "Metropolitan-area boundaries"
-    assert "name_zh" in _frame(app, "population_2020").columns  # tables follow too
+    assert "Name" in _frame(app, "Population 2020").columns  # tables follow too
     app.radio(key="lang").set_value("zh").run()
     app.switch_page("pages/3_reach.py").run()
     assert app.title[0].value == "通勤圈"
