@@ -9,7 +9,7 @@ lang = ui.sidebar()
 st.title(tr("sources.title", lang))
 
 st.subheader("规划文件" if lang == "zh" else "Planning documents")
-ui.table(sources.documents_table(), max_height_px=None)
+ui.table(sources.page_table(sources.documents_table(), lang), max_height_px=None)
 st.caption(
     "地图上的每个规划要素都引用文件编号、行号和原文；推断的成员标为“推断”。"
     if lang == "zh"
@@ -17,17 +17,19 @@ st.caption(
 )
 
 st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
-ui.table(sources.datasets_table(), max_height_px=None)
+ui.table(sources.page_table(sources.datasets_table(), lang), max_height_px=None)
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
 st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")
-st.dataframe(sources.lines_table(), hide_index=True, key="lines", width="stretch")
+st.dataframe(
+    sources.page_table(sources.lines_table(), lang), hide_index=True, key="lines", width="stretch"
+)
 with st.expander(
     "文件提到但无法定位的项目"
     if lang == "zh"
     else "Projects the documents name but that cannot be placed"
 ):
-    ui.table(sources.unplaceable_table())
+    ui.table(sources.page_table(sources.unplaceable_table(), lang))
 
 st.subheader("出行时间模型的假设" if lang == "zh" else "Travel-time model assumptions")
 st.markdown(
@@ -35,4 +37,4 @@ st.markdown(
     if lang == "zh"
     else "Door-to-door = access + wait + in-vehicle + transfers + egress. See `docs/travel_time_model.md`."
 )
-ui.table(sources.model_table(), max_height_px=None)
+ui.table(sources.page_table(sources.model_table(), lang), max_height_px=None)

@@ -84,6 +84,46 @@ def datasets_table() -> pd.DataFrame:
     return pd.DataFrame(list(DATASETS))
 
 
+#: Headers of the source tables on the 资料来源 page (the tables keep their column codes for
+#: the command line and tests).
+PAGE_HEADERS = {
+    "id": ("编号", "No."),
+    "title": ("标题", "Title"),
+    "issuer": ("发文机关", "Issuer"),
+    "doc_number": ("文号", "Document number"),
+    "date": ("日期", "Date"),
+    "script": ("字形", "Script"),
+    "file": ("文件", "File"),
+    "note": ("说明", "Note"),
+    "dataset": ("数据集", "Dataset"),
+    "source": ("来源", "Source"),
+    "version": ("版本", "Version"),
+    "licence": ("许可", "Licence"),
+    "use": ("用途", "Use"),
+    "line_id": ("线路编号", "Line id"),
+    "name_zh": ("名称", "Name"),
+    "mode": ("方式", "Mode"),
+    "status": ("状态", "Status"),
+    "open_year": ("开通年份", "Opening year"),
+    "design_speed_kph": ("设计时速（km/h）", "Design speed (km/h)"),
+    "length_km": ("长度（km）", "Length (km)"),
+    "ref": ("编号", "Ref."),
+    "seed": ("文件", "Document"),
+    "line": ("行", "Line"),
+    "quote": ("原文", "Quote"),
+    "reason": ("原因", "Reason"),
+    "parameter": ("参数", "Parameter"),
+    "default": ("默认值", "Default"),
+    "meaning": ("含义", "Meaning"),
+}
+
+
+def page_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A source table with headers in the page's language ('zh' or 'en')."""
+    index = 0 if lang == "zh" else 1
+    return frame.rename(columns={k: v[index] for k, v in PAGE_HEADERS.items()})
+
+
 def _default_text(value: object) -> str:
     """A parameter default as read: 20, 0.8 (not 20.0)."""
     return f"{value:g}" if isinstance(value, float) else str(value)

@@ -147,31 +147,15 @@ def test_reach_page_comparison_shows_gains(app):
 def test_sources_page_lists_documents_datasets_and_model(app):
     app.switch_page("pages/4_sources.py").run()
     assert not app.exception
-    docs = _frame(app, "issuer")
+    docs = _frame(app, "发文机关")
     assert len(docs) == 5
-    datasets = _frame(app, "licence")
-    assert datasets["licence"].str.contains("GS\\(2024\\)0650").any()
-    model = _frame(app, "parameter")
-    assert "transfer_min" in set(model["parameter"])
-    lines = _frame(app, "line_id")
-    assert "chengyu_zhongxian_hsr" in set(lines["line_id"])
-    assert lines["source"].str.len().min() > 0
-    assert not app.exception
-
-
-def test_reach_page_model_parameters_change_the_numbers_and_the_url(app):
-    app.switch_page("pages/3_reach.py").run()
-    before = int(_metric(app, 0))
-    app.number_input(key="p_road_speed_kph").set_value(60.0).run()
-    assert int(_metric(app, 0)) < before  # slower roads, fewer units within the hour
-    assert app.query_params["p_road_speed_kph"] == "60.0"
-    assert not app.exception
-
-
-def test_reach_page_station_to_station_measure_reaches_further(app):
-    app.switch_page("pages/3_reach.py").run()
-    door = int(_metric(app, 0))
-    app.radio(key="measure").set_value("station_to_station").run()
-    assert int(_metric(app, 0)) > door
-    assert app.query_params["measure"] == "station_to_station"
+    datasets = _frame(app, "许可")
+    assert datasets["许可"].str.contains("GS\\(2024\\)0650").any()
+    model = _frame(app, "参数")
+    assert "transfer_min" in set(model["参数"])
+    lines = _frame(app, "线路编号")
+    assert "chengyu_zhongxian_hsr" in set(lines["线路编号"])
+    assert lines["来源"].str.len().min() > 0
+    app.radio(key="lang").set_value("en").run()
+    assert {"Issuer", "Document number"} <= set(_frame(app, "Issuer").columns)
     assert not app.exception
