@@ -33,7 +33,11 @@ def overview() -> None:
 lang = ui.page_config()
 pages = [st.Page(overview, title=tr("nav.home", lang), url_path="overview", default=True)]
 pages += [st.Page(path, title=tr(f"nav.{key}", lang), url_path=key) for path, key in PAGES]
+page = st.navigation(pages)
+ui.restore_page_view(page.url_path)  # coming back to a page shows it as it was left
 try:
-    st.navigation(pages).run()
+    page.run()
 except CymapError as err:  # bad input on any page: one clear message, no traceback
     ui.show_error(err)
+finally:
+    ui.remember_page_view(page.url_path)

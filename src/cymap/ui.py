@@ -109,6 +109,28 @@ def set_query(key: str, value: Any, *, default: Any = None) -> None:
         st.query_params[key] = text
 
 
+def restore_page_view(page: str) -> None:
+    """On arriving at ``page`` from another page of the app, bring back the view it was left in.
+
+    Moving between pages drops the URL's query, where every page keeps its view (and with it
+    the widgets' values), so a scenario set up on 通勤圈 would be gone after a look at 资料来源.
+    A URL that names a view itself (a shared link, a bookmark) wins over the remembered one.
+    """
+    state = st.session_state
+    arrived = state.get("_page") != page
+    state["_page"] = page
+    saved = state.get(f"_view_{page}")
+    if arrived and saved and not set(st.query_params) - {"lang"}:
+        for key, value in saved.items():
+            if key != "lang":
+                st.query_params[key] = value
+
+
+def remember_page_view(page: str) -> None:
+    """Keep ``page``'s current view (its URL query) for :func:`restore_page_view`."""
+    st.session_state[f"_view_{page}"] = st.query_params.to_dict()
+
+
 def init_state(key: str, value: Any) -> None:
     """Seed a widget's session state once (from the URL), so widgets need no ``index=``."""
     if key not in st.session_state:

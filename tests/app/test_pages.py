@@ -159,3 +159,21 @@ def test_sources_page_lists_documents_datasets_and_model(app):
     app.radio(key="lang").set_value("en").run()
     assert {"Issuer", "Document number"} <= set(_frame(app, "Issuer").columns)
     assert not app.exception
+
+
+def test_reach_page_model_parameters_change_the_numbers_and_the_url(app):
+    app.switch_page("pages/3_reach.py").run()
+    before = int(_metric(app, 0))
+    app.number_input(key="p_road_speed_kph").set_value(60.0).run()
+    assert int(_metric(app, 0)) < before  # slower roads, fewer units within the hour
+    assert app.query_params["p_road_speed_kph"] == "60.0"
+    assert not app.exception
+
+
+def test_reach_page_station_to_station_measure_reaches_further(app):
+    app.switch_page("pages/3_reach.py").run()
+    door = int(_metric(app, 0))
+    app.radio(key="measure").set_value("station_to_station").run()
+    assert int(_metric(app, 0)) > door
+    assert app.query_params["measure"] == "station_to_station"
+    assert not app.exception

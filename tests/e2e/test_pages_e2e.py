@@ -60,6 +60,26 @@ def test_english_holds_when_moving_between_pages(app_url, page):
     _assert_no_exception(page)
 
 
+def test_a_page_keeps_its_view_after_a_visit_to_another_page(app_url, page):
+    page.page.goto(f"{app_url}/reach?minutes=90&with=chengyu_zhongxian_hsr")
+    _wait_idle(page)
+    page.wait_for_map()
+    units = _metric(page, "范围内区县")
+    nav = page.page.locator('[data-testid="stSidebarNav"]')
+    nav.get_by_text("资料来源", exact=True).click()  # e.g. to look up a line's source
+    page.page.get_by_role("heading", name="资料来源").wait_for(timeout=30_000)
+    _wait_idle(page)
+    nav.get_by_text("通勤圈", exact=True).click()
+    page.page.get_by_role("heading", name="通勤圈").wait_for(timeout=30_000)
+    _wait_idle(page)
+    page.page.wait_for_function("() => location.search.includes('minutes=90')", timeout=30_000)
+    assert "with=chengyu_zhongxian_hsr" in page.page.url
+    sidebar = page.page.locator('[data-testid="stSidebar"]')
+    assert "已调整 1" in sidebar.get_by_role("button", name=re.compile("^高铁")).inner_text()
+    assert _metric(page, "范围内区县") == units
+    _assert_no_exception(page)
+
+
 def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     page.page.goto(f"{app_url}/reach?minutes=90&year=today")
     _wait_idle(page)
