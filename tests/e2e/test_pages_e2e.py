@@ -16,6 +16,10 @@ PAGES = [
 ]
 
 
+#: Label of the 通勤圈 metric counting the units within the limit.
+UNITS_WITHIN = "范围内区县"
+
+
 def _wait_idle(page):
     page.page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
     page.page.wait_for_function(
@@ -26,6 +30,21 @@ def _wait_idle(page):
 def _assert_no_exception(page):
     errors = page.page.locator('[data-testid="stException"]')
     assert errors.count() == 0, errors.first.inner_text()
+
+
+def _navigate(page, title: str) -> None:
+    """Move to another page with the sidebar (in-app navigation) and wait until it is drawn."""
+    page.page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    page.page.get_by_role("heading", name=title).wait_for(timeout=30_000)
+    _wait_idle(page)
+
+
+def _open_reach(page, app_url: str, query: str) -> int:
+    """Open 通勤圈 with ``query``, wait for its map; the number of units within the limit."""
+    page.page.goto(f"{app_url}/reach?{query}")
+    _wait_idle(page)
+    page.wait_for_map()
+    return _metric(page, UNITS_WITHIN)
 
 
 def _metric(page, label: str) -> int:
@@ -51,40 +70,26 @@ def test_page_loads_offline_without_exception(app_url, page, path, name):
 def test_english_holds_when_moving_between_pages(app_url, page):
     page.page.goto(f"{app_url}/?lang=en")
     _wait_idle(page)
-    nav = page.page.locator('[data-testid="stSidebarNav"]')
-    nav.get_by_text("Commute reach", exact=True).click()
-    page.page.get_by_role("heading", name="Commute reach").wait_for(timeout=30_000)
-    _wait_idle(page)
+    _navigate(page, "Commute reach")
     assert "lang=en" in page.page.url  # the page's own URL can be shared in English
     assert page.page.get_by_text("通勤圈", exact=True).count() == 0
     _assert_no_exception(page)
 
 
 def test_a_page_keeps_its_view_after_a_visit_to_another_page(app_url, page):
-    page.page.goto(f"{app_url}/reach?minutes=90&with=chengyu_zhongxian_hsr")
-    _wait_idle(page)
-    page.wait_for_map()
-    units = _metric(page, "范围内区县")
-    nav = page.page.locator('[data-testid="stSidebarNav"]')
-    nav.get_by_text("资料来源", exact=True).click()  # e.g. to look up a line's source
-    page.page.get_by_role("heading", name="资料来源").wait_for(timeout=30_000)
-    _wait_idle(page)
-    nav.get_by_text("通勤圈", exact=True).click()
-    page.page.get_by_role("heading", name="通勤圈").wait_for(timeout=30_000)
-    _wait_idle(page)
+    units = _open_reach(page, app_url, "minutes=90&with=chengyu_zhongxian_hsr")
+    _navigate(page, "资料来源")  # e.g. to look up a line's source
+    _navigate(page, "通勤圈")
     page.page.wait_for_function("() => location.search.includes('minutes=90')", timeout=30_000)
     assert "with=chengyu_zhongxian_hsr" in page.page.url
     sidebar = page.page.locator('[data-testid="stSidebar"]')
     assert "已调整 1" in sidebar.get_by_role("button", name=re.compile("^高铁")).inner_text()
-    assert _metric(page, "范围内区县") == units
+    assert _metric(page, UNITS_WITHIN) == units
     _assert_no_exception(page)
 
 
 def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
-    page.page.goto(f"{app_url}/reach?minutes=90&year=today")
-    _wait_idle(page)
-    page.wait_for_map()
-    before = _metric(page, "范围内区县")
+    before = _open_reach(page, app_url, "minutes=90&year=today")
     sidebar = page.page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_role("button", name=re.compile("^高铁")).click()  # the mode's list
     hsr = page.page.get_by_role("combobox", name=re.compile("高铁"))
@@ -100,7 +105,7 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     # The rerun's numbers can arrive just after the status widget goes: wait up to 30 s for a
     # change of the count, then compare.
     deadline = time.monotonic() + 30
-    while (after := _metric(page, "范围内区县")) == before and time.monotonic() < deadline:
+    while (after := _metric(page, UNITS_WITHIN)) == before and time.monotonic() < deadline:
         page.page.wait_for_timeout(250)
     # the mode's button counts the change
     page.page.keyboard.press("Escape")
