@@ -27,3 +27,13 @@ def test_every_ui_string_has_both_languages():
         assert en, key
     assert i18n.tr("reach.title", "en") == "Commute reach"
     assert i18n.tr("unknown.key") == "unknown.key"
+
+
+def test_page_tables_speak_the_page_language():
+    lines = sources.page_table(sources.lines_table(), "zh").set_index("线路编号")
+    assert lines.at["chengyu_zhongxian_hsr", "方式"] == "高铁"
+    assert lines.at["chengyu_zhongxian_hsr", "状态"] == "在建"
+    english = sources.page_table(sources.lines_table(), "en").set_index("Line id")
+    assert english.at["chengyu_zhongxian_hsr", "Mode"] == "High-speed rail"
+    assert english.at["chengyu_zhongxian_hsr", "Status"] == "under construction"
+    assert "mode" in sources.lines_table().columns  # the table itself keeps its codes

@@ -417,7 +417,7 @@ def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "
         year_text = "年份未定" if lang == "zh" else "year open"
     else:
         year_text = str(int(open_year))
-    status_text = _STATUS_ZH.get(status, status) if lang == "zh" else status.replace("_", " ")
+    status_text = status_label(status, lang)
     if lang == "zh":
         return f"{name_zh}（{status_text}，{year_text}）"
     return f"{name_zh} ({status_text}, {year_text})"
@@ -431,6 +431,11 @@ _MODE_EN = {
     "metro_link": "Metro link",
     "expressway": "Expressway",
 }
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    """A line's status as read: 既有, 在建, 规划, 研究 (existing, under construction … in English)."""
+    return _STATUS_ZH.get(status, status) if lang == "zh" else status.replace("_", " ")
 
 
 def mode_label(mode: str, lang: str = "zh") -> str:

@@ -119,7 +119,17 @@ PAGE_HEADERS = {
 
 
 def page_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A source table with headers in the page's language ('zh' or 'en')."""
+    """A source table in the page's language ('zh' or 'en').
+
+    Headers, transport modes and line statuses are translated (高铁, 在建 …).
+    """
+    from .analysis import mode_label, status_label
+
+    frame = frame.copy()
+    if "mode" in frame.columns:
+        frame["mode"] = frame["mode"].map(lambda m: mode_label(m, lang))
+    if "status" in frame.columns:
+        frame["status"] = frame["status"].map(lambda s: status_label(s, lang))
     index = 0 if lang == "zh" else 1
     return frame.rename(columns={k: v[index] for k, v in PAGE_HEADERS.items()})
 
