@@ -76,8 +76,9 @@ def stated_caption(summary: dict, lang: str = "zh") -> str:
     return f"{head}（{year}）：{' / '.join(parts)} — {summary['stated_source']} {note}  \n{comp}"
 
 
-#: English headers of the page tables. The tables keep the data's own column names when no
-#: language is given (exports, the command line).
+#: English headers of the page tables (this module's and the source tables of
+#: :mod:`cymap.sources`). The tables keep the data's own column names when no language is
+#: given (exports, the command line).
 EN_HEADERS = {
     "adcode": "Adcode",
     "name_zh": "Name",
@@ -107,10 +108,33 @@ EN_HEADERS = {
     "units_checked": "Units checked",
     "units_passing": "Units passing",
     "failing": "Failing (min)",
+    "id": "No.",
+    "title": "Title",
+    "issuer": "Issuer",
+    "doc_number": "Document number",
+    "date": "Date",
+    "script": "Script",
+    "file": "File",
+    "dataset": "Dataset",
+    "version": "Version",
+    "licence": "Licence",
+    "use": "Use",
+    "line_id": "Line id",
+    "mode": "Mode",
+    "status": "Status",
+    "open_year": "Opening year",
+    "design_speed_kph": "Design speed (km/h)",
+    "length_km": "Length (km)",
+    "ref": "Ref.",
+    "seed": "Document",
+    "reason": "Reason",
+    "parameter": "Parameter",
+    "default": "Default",
+    "meaning": "Meaning",
 }
 
 
-def _headers(table: pd.DataFrame, lang: str | None, zh: dict[str, str]) -> pd.DataFrame:
+def page_headers(table: pd.DataFrame, lang: str | None, zh: dict[str, str]) -> pd.DataFrame:
     """``table`` with the page's headers: ``zh`` in Chinese, :data:`EN_HEADERS` in English."""
     if lang == "zh":
         return table.rename(columns=zh)
@@ -139,7 +163,7 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
         "population_2020",
     ]
     table = table[[c for c in cols if c in table.columns]]
-    return _headers(
+    return page_headers(
         table,
         lang,
         {
@@ -176,7 +200,7 @@ def compare_table(compared: gpd.GeoDataFrame, lang: str = "zh") -> pd.DataFrame:
         table["level"] = table["level"].map(LEVEL_ZH).fillna(table["level"])
     elif lang == "en":
         table["side"] = table["side"].map({"both": "Both", "only_a": "Only A", "only_b": "Only B"})
-    return _headers(
+    return page_headers(
         table,
         lang,
         {
@@ -237,7 +261,7 @@ UNIT_COLUMNS_ZH = {"adcode": "区划代码", "name_zh": "名称", "minutes": "�
 
 def unit_table(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """A table of units (adcode, name_zh, minutes) with headers in the page's language."""
-    return _headers(frame, lang, UNIT_COLUMNS_ZH)
+    return page_headers(frame, lang, UNIT_COLUMNS_ZH)
 
 
 def carrier_geometries() -> gpd.GeoDataFrame | None:
@@ -272,7 +296,7 @@ def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
         table["kind"] = table["kind"].map(lambda k: kinds.get(k, k))
     elif lang == "en":
         table["kind"] = table["kind"].str.replace("_", " ")
-    return _headers(
+    return page_headers(
         table,
         lang,
         {
@@ -304,7 +328,7 @@ def corridor_evidence(corridor_id: str, lang: str = "zh") -> pd.DataFrame:
         if m.evidence is not None
     ]
     table = pd.DataFrame(rows)
-    return _headers(
+    return page_headers(
         table, lang, {"item": "对象", "document": "文件", "line": "行", "quote": "原文"}
     )
 
@@ -397,7 +421,7 @@ def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFra
                 "source": f"{ev.document}:{ev.line} {ev.quote}" if ev else "",
             }
         )
-    return _headers(pd.DataFrame(rows), lang, TARGET_COLUMNS_ZH)
+    return page_headers(pd.DataFrame(rows), lang, TARGET_COLUMNS_ZH)
 
 
 _STATUS_ZH = {"existing": "既有", "under_construction": "在建", "planned": "规划", "study": "研究"}
@@ -408,6 +432,14 @@ _MODE_ZH = {
     "conventional": "普速铁路",
     "metro_link": "轨道交通",
     "expressway": "高速公路",
+}
+_MODE_EN = {
+    "hsr": "High-speed rail",
+    "intercity": "Intercity rail",
+    "suburban": "Suburban rail",
+    "conventional": "Conventional rail",
+    "metro_link": "Metro link",
+    "expressway": "Expressway",
 }
 
 
@@ -421,16 +453,6 @@ def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "
     if lang == "zh":
         return f"{name_zh}（{status_text}，{year_text}）"
     return f"{name_zh} ({status_text}, {year_text})"
-
-
-_MODE_EN = {
-    "hsr": "High-speed rail",
-    "intercity": "Intercity rail",
-    "suburban": "Suburban rail",
-    "conventional": "Conventional rail",
-    "metro_link": "Metro link",
-    "expressway": "Expressway",
-}
 
 
 def status_label(status: str, lang: str = "zh") -> str:

@@ -84,37 +84,38 @@ def datasets_table() -> pd.DataFrame:
     return pd.DataFrame(list(DATASETS))
 
 
-#: Headers of the source tables on the 资料来源 page (the tables keep their column codes for
-#: the command line and tests).
-PAGE_HEADERS = {
-    "id": ("编号", "No."),
-    "title": ("标题", "Title"),
-    "issuer": ("发文机关", "Issuer"),
-    "doc_number": ("文号", "Document number"),
-    "date": ("日期", "Date"),
-    "script": ("字形", "Script"),
-    "file": ("文件", "File"),
-    "note": ("说明", "Note"),
-    "dataset": ("数据集", "Dataset"),
-    "source": ("来源", "Source"),
-    "version": ("版本", "Version"),
-    "licence": ("许可", "Licence"),
-    "use": ("用途", "Use"),
-    "line_id": ("线路编号", "Line id"),
-    "name_zh": ("名称", "Name"),
-    "mode": ("方式", "Mode"),
-    "status": ("状态", "Status"),
-    "open_year": ("开通年份", "Opening year"),
-    "design_speed_kph": ("设计时速（km/h）", "Design speed (km/h)"),
-    "length_km": ("长度（km）", "Length (km)"),
-    "ref": ("编号", "Ref."),
-    "seed": ("文件", "Document"),
-    "line": ("行", "Line"),
-    "quote": ("原文", "Quote"),
-    "reason": ("原因", "Reason"),
-    "parameter": ("参数", "Parameter"),
-    "default": ("默认值", "Default"),
-    "meaning": ("含义", "Meaning"),
+#: Chinese headers of the source tables on the 资料来源 page (English ones are
+#: :data:`cymap.analysis.EN_HEADERS`; the tables keep their column codes for the command line
+#: and tests).
+HEADERS_ZH = {
+    "id": "编号",
+    "title": "标题",
+    "issuer": "发文机关",
+    "doc_number": "文号",
+    "date": "日期",
+    "script": "字形",
+    "file": "文件",
+    "note": "说明",
+    "dataset": "数据集",
+    "source": "来源",
+    "version": "版本",
+    "licence": "许可",
+    "use": "用途",
+    "line_id": "线路编号",
+    "name_zh": "名称",
+    "mode": "方式",
+    "status": "状态",
+    "open_year": "开通年份",
+    "design_speed_kph": "设计时速（km/h）",
+    "length_km": "长度（km）",
+    "ref": "编号",
+    "seed": "文件",
+    "line": "行",
+    "quote": "原文",
+    "reason": "原因",
+    "parameter": "参数",
+    "default": "默认值",
+    "meaning": "含义",
 }
 
 
@@ -123,15 +124,14 @@ def page_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     Headers, transport modes and line statuses are translated (高铁, 在建 …).
     """
-    from .analysis import mode_label, status_label
+    from .analysis import mode_label, page_headers, status_label
 
     frame = frame.copy()
     if "mode" in frame.columns:
         frame["mode"] = frame["mode"].map(lambda m: mode_label(m, lang))
     if "status" in frame.columns:
         frame["status"] = frame["status"].map(lambda s: status_label(s, lang))
-    index = 0 if lang == "zh" else 1
-    return frame.rename(columns={k: v[index] for k, v in PAGE_HEADERS.items()})
+    return page_headers(frame, lang, HEADERS_ZH)
 
 
 def _default_text(value: object) -> str:
