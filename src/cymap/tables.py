@@ -24,8 +24,9 @@ _CSS = (
     ".cy-table table{border-collapse:collapse;width:100%;font-size:.875rem;line-height:1.45}"
     ".cy-table th,.cy-table td{padding:.3rem .6rem;border-bottom:1px solid rgba(49,51,63,.08);"
     "vertical-align:top;text-align:left;white-space:nowrap;font-weight:400}"
+    # Headers wrap between words only: English ones at spaces, Chinese ones not at all.
     ".cy-table thead th{position:sticky;top:0;z-index:1;background:#f8f8f9;"
-    "color:rgba(49,51,63,.7)}"
+    "color:rgba(49,51,63,.7);white-space:normal;word-break:keep-all}"
     ".cy-table .num{text-align:right;font-variant-numeric:tabular-nums}"
     ".cy-table .wrap{white-space:normal;min-width:8em}"
 )
