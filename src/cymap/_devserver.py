@@ -1,4 +1,4 @@
-"""Start the dashboard with `streamlit run` on a free local port (browser tests, benchmarks)."""
+"""Start the dashboard (`streamlit run serve.py`) on a free local port (browser tests, benchmarks)."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def dashboard(*, log: Path | None = None, timeout_s: float = 60) -> Iterator[str
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.headless",
             "true",
             "--server.port",

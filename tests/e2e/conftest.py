@@ -57,12 +57,17 @@ def browser():
 
 
 class PageRecorder:
-    """A page plus the list of every URL it requested."""
+    """A page plus every URL it requested and every response that failed (HTTP 4xx/5xx)."""
 
     def __init__(self, page):
         self.page = page
         self.requests: list[str] = []
+        self.failed: list[str] = []
         page.on("request", lambda req: self.requests.append(req.url))
+        page.on(
+            "response",
+            lambda resp: resp.status >= 400 and self.failed.append(f"{resp.status} {resp.url}"),
+        )
 
     def external_requests(self) -> list[str]:
         out = []
