@@ -73,7 +73,7 @@ m3.metric(
     tr("metro.population", lang),
     analysis.format_population(summary["population_2020"], lang),
     delta=analysis.delta_text(
-        summary.get("population_diff"), summary.get("population_diff_pct"), lang, scale=1e4
+        summary.get("population_diff"), summary.get("population_diff_pct"), lang, population=True
     ),
     delta_color="off",
 )

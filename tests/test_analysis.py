@@ -29,6 +29,30 @@ def test_reach_view_with_baseline_has_a_diff_and_targets():
     assert view.lines["active"].any()
 
 
+def test_unit_minutes_table_speaks_the_page_language():
+    alone = analysis.reach_view("中心城区", minutes=60, year="2035")
+    zh = analysis.unit_minutes_table(alone, "zh")
+    assert list(zh.columns[:5]) == ["区划代码", "名称", "级别", "分钟", "时限内"]
+    assert set(zh["级别"]) == {"县级"}
+    assert (zh["分钟"].dropna() % 1 == 0).all()  # whole minutes, the model's precision
+    view = analysis.reach_view("中心城区", minutes=60, year="2035", base_year="2020")
+    en = analysis.unit_minutes_table(view, "en")
+    assert {"Name", "Baseline (min)", "Scenario (min)", "Saved (min)", "Reached"} <= set(en.columns)
+    assert set(en["Reached"]) <= {"both", "scenario only", "baseline only", "neither"}
+    gained = en[en["Reached"] == "scenario only"]
+    assert len(gained) == (view.diff["status"] == "other_only").sum() > 0
+
+
+def test_population_delta_uses_the_page_language_unit():
+    assert (
+        analysis.delta_text(-250_000, -1.2, "zh", population=True)
+        == "-25.0 万 (-1.2%) 对比文件所述"
+    )
+    assert analysis.delta_text(-250_000, -1.2, "en", population=True) == "-0.25 M (-1.2%) vs stated"
+    assert analysis.delta_text(120.0, 0.4, "en") == "+120.0 (+0.4%) vs stated"
+    assert analysis.delta_text(None, None, "zh") is None
+
+
 def test_lines_catalogue_marks_what_is_open_in_the_year():
     lines = analysis.lines_catalogue("2020").set_index("line_id")
     assert lines.at["chengyu_hsr", "open_in_year"]

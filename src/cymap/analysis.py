@@ -48,14 +48,22 @@ def scenario_label(key: str, lang: str = "zh") -> str:
 
 
 def delta_text(
-    diff: float | None, pct: float | None, lang: str = "zh", *, scale: float = 1.0
+    diff: float | None, pct: float | None, lang: str = "zh", *, population: bool = False
 ) -> str | None:
-    """'+10 (+0.0%) 相对文件所述' style delta for st.metric, or None without a stated figure."""
+    """'+10 (+0.0%) 对比文件所述' style delta for st.metric, or None without a stated figure.
+
+    A ``population`` difference is given like :func:`format_population`: 万 in Chinese,
+    millions (M) in English.
+    """
     if diff is None or pct is None or pd.isna(diff):
         return None
-    unit = " 万" if scale == 1e4 else ""
-    text = f"{diff / scale:+,.1f}{unit} ({pct:+.1f}%)"
-    return text + (" 对比文件所述" if lang == "zh" else " vs stated")
+    if not population:
+        value = f"{diff:+,.1f}"
+    elif lang == "zh":
+        value = f"{diff / 1e4:+,.1f} 万"
+    else:
+        value = f"{diff / 1e6:+,.2f} M"
+    return f"{value} ({pct:+.1f}%)" + (" 对比文件所述" if lang == "zh" else " vs stated")
 
 
 def stated_caption(summary: dict, lang: str = "zh") -> str:
@@ -131,6 +139,11 @@ EN_HEADERS = {
     "parameter": "Parameter",
     "default": "Default",
     "meaning": "Meaning",
+    "within": "Within the limit",
+    "minutes_base": "Baseline (min)",
+    "minutes_other": "Scenario (min)",
+    "minutes_saved": "Saved (min)",
+    "reached": "Reached",
 }
 
 
@@ -262,6 +275,51 @@ UNIT_COLUMNS_ZH = {"adcode": "区划代码", "name_zh": "名称", "minutes": "�
 def unit_table(frame: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """A table of units (adcode, name_zh, minutes) with headers in the page's language."""
     return page_headers(frame, lang, UNIT_COLUMNS_ZH)
+
+
+#: Chinese headers of the per-unit minutes table of the commute-reach page.
+MINUTES_COLUMNS_ZH = {
+    "adcode": "区划代码",
+    "name_zh": "名称",
+    "level": "级别",
+    "minutes": "分钟",
+    "within": "时限内",
+    "area_km2": "面积km²",
+    "population_2020": "2020年人口",
+    "minutes_base": "基准（分钟）",
+    "minutes_other": "情景（分钟）",
+    "minutes_saved": "节省（分钟）",
+    "reached": "可达",
+}
+_REACH_STATUS = {
+    "both": ("两情景均可达", "both"),
+    "other_only": ("仅情景可达", "scenario only"),
+    "base_only": ("仅基准可达", "baseline only"),
+    "neither": ("均不可达", "neither"),
+}
+
+
+def unit_minutes_table(view: ReachView, lang: str = "zh") -> pd.DataFrame:
+    """Every unit's minutes in a reach view: the scenario alone, or baseline against scenario.
+
+    Minutes are rounded to whole minutes (the model's precision); levels and comparison
+    statuses are worded and the headers named in the page's language.
+    """
+    if view.diff is None:
+        table = view.reach.table.copy()
+        table["level"] = (
+            table["level"].map(LEVEL_ZH).fillna(table["level"]) if lang == "zh" else table["level"]
+        )
+    else:
+        table = view.diff.copy()
+        pick = 0 if lang == "zh" else 1
+        table["status"] = table["status"].map(lambda s: _REACH_STATUS[s][pick])
+        table = table.rename(columns={"status": "reached"})
+    minute_cols = [
+        c for c in ("minutes", "minutes_base", "minutes_other", "minutes_saved") if c in table
+    ]
+    table[minute_cols] = table[minute_cols].round(0)
+    return page_headers(table, lang, MINUTES_COLUMNS_ZH)
 
 
 def carrier_geometries() -> gpd.GeoDataFrame | None:

@@ -136,12 +136,17 @@ def test_reach_page_comparison_shows_gains(app):
     app.toggle(key="show_table").set_value(True).run()
     assert not app.exception
     assert app.metric[0].delta is not None
-    table = _frame(app, "minutes_saved")
-    assert {"minutes_base", "minutes_other", "status"} <= set(table.columns)
+    table = _frame(app, "节省（分钟）")
+    assert {"名称", "基准（分钟）", "情景（分钟）", "可达"} <= set(table.columns)
+    assert "仅情景可达" in set(table["可达"])  # 2035 brings units within the hour
     targets = _frame(app, "达成")
     assert "中心城区与周边区（市、县）1小时通勤" in set(targets["目标"])
     assert set(targets["达成"]) <= {"✓", "✗"}  # shown as marks, not true/false
     assert not app.exception
+    app.radio(key="lang").set_value("en").run()
+    table = _frame(app, "Saved (min)")
+    assert "scenario only" in set(table["Reached"])
+    assert not [c for c in table.columns if "_" in c]  # no code names in English either
 
 
 def test_sources_page_lists_documents_datasets_and_model(app):
