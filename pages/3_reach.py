@@ -8,14 +8,14 @@ from cymap.i18n import tr
 lang = ui.sidebar()
 st.title(tr("reach.title", lang))
 
-c1, c2, c3, c4 = st.columns([2, 2, 2, 3])
+c1, c2, c3, c4 = st.columns([2, 3, 2, 3])
 with c1:
     origin = ui.selectbox(
         tr("reach.origin", lang), analysis.ORIGIN_CHOICES, key="from", default="中心城区"
     )
 with c2:
-    minutes = ui.select_slider(
-        tr("reach.minutes", lang), [30, 45, 60, 90], key="minutes", default=60
+    minutes = ui.radio(
+        tr("reach.minutes", lang), [30, 45, 60, 90], key="minutes", default=60, horizontal=True
     )
 with c3:
     year = ui.scenario_select(tr("reach.year", lang), key="year", default="today", lang=lang)

@@ -229,13 +229,6 @@ def radio(label: str, options: Sequence[Any], *, key: str, default: Any, **kwarg
     return _bound(st.radio, label, options, key=key, default=default, **kwargs)
 
 
-def select_slider(
-    label: str, options: Sequence[Any], *, key: str, default: Any, **kwargs: Any
-) -> Any:
-    """``st.select_slider`` bound to the URL query parameter ``key``."""
-    return _bound(st.select_slider, label, options, key=key, default=default, **kwargs)
-
-
 def checkbox(label: str, *, key: str, default: bool = False, **kwargs: Any) -> bool:
     """``st.checkbox`` bound to the URL query parameter ``key`` ('1' when checked)."""
     init_state(key, query_value(key, "1" if default else "0") == "1")

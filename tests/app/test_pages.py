@@ -118,13 +118,13 @@ def test_corridors_page_lists_members_in_order(app):
 def test_reach_page_toggle_and_limit_change_the_numbers(app):
     app.switch_page("pages/3_reach.py").run()
     assert not app.exception
-    app.select_slider(key="minutes").set_value(90).run()
+    app.radio(key="minutes").set_value(90).run()
     before = int(_metric(app, 0))
     app.multiselect(key="lines_hsr").select("chengyu_zhongxian_hsr").run()
     after = int(_metric(app, 0))
     assert after > before
     assert app.query_params["with"] == "chengyu_zhongxian_hsr"
-    app.select_slider(key="minutes").set_value(30).run()
+    app.radio(key="minutes").set_value(30).run()
     assert int(_metric(app, 0)) < after
     assert not app.exception
 

@@ -33,6 +33,8 @@ def app_url():
     if not (ROOT / "static/vendor/leaflet/leaflet.js").exists():
         pytest.fail("static/vendor/leaflet is missing: run scripts/setup.sh first")
     ARTIFACTS.mkdir(exist_ok=True)
+    for stale in ARTIFACTS.glob("FAILED-*.png"):  # from an earlier run; this run writes its own
+        stale.unlink()
     try:
         with _devserver.dashboard(log=ARTIFACTS / "streamlit.log") as url:
             yield url
