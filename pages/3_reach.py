@@ -8,7 +8,7 @@ from cymap.i18n import tr
 lang = ui.sidebar()
 st.title(tr("reach.title", lang))
 
-c1, c2, c3, c4 = st.columns([2, 3, 2, 3])
+c1, c2, c3 = st.columns([2, 3, 2])
 with c1:
     origin = ui.selectbox(
         tr("reach.origin", lang), analysis.ORIGIN_CHOICES, key="from", default="中心城区"
@@ -19,33 +19,36 @@ with c2:
     )
 with c3:
     year = ui.scenario_select(tr("reach.year", lang), key="year", default="today", lang=lang)
-with c4:
-    compare = ui.radio(
-        tr("reach.compare_mode", lang),
-        ["none", "sets", "saved"],
-        key="cmp",
-        default="none",
-        format_func=lambda k: tr(f"reach.compare.{k}", lang),
-        horizontal=True,
-    )
-    base_year = (
-        ui.scenario_select(tr("reach.baseline", lang), key="base_year", default="2020", lang=lang)
-        if compare != "none"
-        else None
-    )
 
 with st.sidebar:
     with_lines, without_lines = ui.line_toggles(
         analysis.lines_catalogue(year, lang), year=year, lang=lang
     )
-measure = ui.radio(
-    tr("reach.measure", lang),
-    list(scenarios.MEASURES),
-    key="measure",
-    default="door_to_door",
-    format_func=lambda k: tr(f"reach.measure.{k}", lang),
-    horizontal=True,
-)
+
+# Second row: how minutes are counted and what the scenario is compared with.
+c4, c5, c6 = st.columns([4, 3, 3])
+with c4:
+    measure = ui.radio(
+        tr("reach.measure", lang),
+        list(scenarios.MEASURES),
+        key="measure",
+        default="door_to_door",
+        format_func=lambda k: tr(f"reach.measure.{k}", lang),
+    )
+with c5:
+    compare = ui.selectbox(
+        tr("reach.compare_mode", lang),
+        ["none", "sets", "saved"],
+        key="cmp",
+        default="none",
+        format_func=lambda k: tr(f"reach.compare.{k}", lang),
+    )
+with c6:
+    base_year = (
+        ui.scenario_select(tr("reach.baseline", lang), key="base_year", default="2020", lang=lang)
+        if compare != "none"
+        else None
+    )
 ui_params = ui.model_params_editor(lang)
 params = scenarios.apply_measure(ui_params, measure)
 

@@ -479,6 +479,13 @@ def test_cli_lines_and_calibrate(capsys, shared_dir):
     lines = _cli_json(capsys, "lines", "--year", "2020", "--json")
     assert {"chengyu_hsr", "chengyu_exp"} <= {x["line_id"] for x in lines}
     assert all(x["open_year"] <= 2020 for x in lines)
+    today = _cli_json(capsys, "lines", "--year", "today", "--json")  # presets as in route/reach
+    assert len(lines) < len(today)
+    assert all(x["open_year"] <= scenarios.preset("today").year for x in today)
+    from cymap.cli import main
+
+    assert main(["lines", "--year", "tomorrow"]) == 2
+    assert "presets: 2020, today, 2025, 2035" in capsys.readouterr().err
     table = _cli_json(capsys, "calibrate", "--json")
     assert {
         "origin",

@@ -266,7 +266,10 @@ def preset(name: str | int) -> Scenario:
     """
     key = str(name).strip().lower()
     if key not in PRESETS:
-        msg = f"unknown scenario preset {name!r}; presets: {', '.join(PRESETS)}"
+        msg = (
+            f"unknown scenario preset {name!r}; presets: {', '.join(PRESETS)}"
+            " (or a year such as 2030)"
+        )
         raise ScenarioError(msg)
     return PRESETS[key]
 

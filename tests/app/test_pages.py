@@ -132,7 +132,7 @@ def test_reach_page_toggle_and_limit_change_the_numbers(app):
 def test_reach_page_comparison_shows_gains(app):
     app.switch_page("pages/3_reach.py").run()
     app.selectbox(key="year").set_value("2035").run()
-    app.radio(key="cmp").set_value("sets").run()
+    app.selectbox(key="cmp").set_value("sets").run()
     app.toggle(key="show_table").set_value(True).run()
     assert not app.exception
     assert app.metric[0].delta is not None

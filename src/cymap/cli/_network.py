@@ -35,7 +35,11 @@ def _modes(text: str) -> tuple[str, ...]:
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the network subcommands."""
     p = sub.add_parser("lines", help="rail lines and expressways: mode, status, year, speed")
-    p.add_argument("--year", type=int, default=None, help="only lines open by this year")
+    p.add_argument(
+        "--year",
+        default=None,
+        help="only lines open in this year or preset (2020, today, 2025, 2035); default: all lines",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=_lines)
 
@@ -65,7 +69,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _lines(args: argparse.Namespace) -> int:
-    table = network.list_lines(year=args.year)
+    year = None if args.year is None else scenarios.for_year(args.year).year
+    table = network.list_lines(year=year)
     if args.json:
         print_json(records(table))
     else:
