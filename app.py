@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import CymapError, maps, ui, webviews
+from cymap import CymapError, analysis, maps, ui, webviews
 from cymap.i18n import tr
 
 PAGES = (
@@ -22,6 +22,9 @@ def overview() -> None:
     m = maps.base_map(lang=lang)
     m.add_child(legend)
     ui.show_map(m, key="overview_map", feature_groups=layers)
+    st.subheader(tr("app.at_a_glance", lang))
+    ui.table(analysis.overview_table(lang), max_height_px=None)
+    st.caption(tr("app.at_a_glance_note", lang))
     st.subheader(tr("app.guide", lang))
     cols = st.columns(len(PAGES))
     for col, (path, key) in zip(cols, PAGES, strict=True):

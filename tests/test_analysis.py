@@ -1,6 +1,7 @@
+import pandas as pd
 import pytest
 
-from cymap import analysis, webviews
+from cymap import analysis, plans, webviews
 
 
 def test_member_table_carries_evidence_for_every_member():
@@ -120,3 +121,14 @@ def test_lines_catalogue_labels_name_status_and_year():
     english = analysis.lines_catalogue("today", "en").set_index("line_id")
     assert "under construction" in english.at["chengyu_zhongxian_hsr", "label"]
     assert english.at["chengyu_zhongxian_hsr", "mode_label"] == "High-speed rail"
+
+
+def test_overview_table_puts_computed_figures_beside_the_stated_ones():
+    table = analysis.overview_table(lang=None).set_index("name_zh")
+    assert list(table.index)[:2] == ["成渝地区双城经济圈", "重庆都市圈"]
+    circle = table.loc["成渝地区双城经济圈"]
+    assert circle["stated_area_km2"] == 185_000 and circle["stated_year"] == 2019
+    # the computed area is within a few percent of the plan's rounded figure
+    assert abs(circle["area_km2"] / circle["stated_area_km2"] - 1) < 0.05
+    assert pd.isna(table.loc["双城经济圈南翼", "stated_population"])
+    assert table.loc["重庆都市圈", "n_members"] == len(plans.members("cq_metro"))

@@ -144,6 +144,11 @@ EN_HEADERS = {
     "minutes_other": "Scenario (min)",
     "minutes_saved": "Saved (min)",
     "reached": "Reached",
+    "n_members": "Members",
+    "stated_area_km2": "Stated area km²",
+    "stated_population": "Stated population",
+    "stated_year": "Stated for",
+    "stated_source": "Source of the stated figures",
 }
 
 
@@ -191,6 +196,44 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
             "note": "说明",
             "area_km2": "面积km²",
             "population_2020": "2020年人口",
+        },
+    )
+
+
+#: The groupings the overview shows at a glance: the circle, both metropolitan areas, both wings.
+OVERVIEW_GROUPS = ("cy_circle", "cq_metro", "cd_metro", "north_wing", "south_wing")
+
+
+def overview_table(lang: str = "zh") -> pd.DataFrame:
+    """The overview's groupings: members, computed area and 2020 population.
+
+    Beside them the documents' own figures, their year and source (empty where a document
+    states none).
+    """
+    cols = [
+        "name_zh",
+        "n_members",
+        "area_km2",
+        "stated_area_km2",
+        "population_2020",
+        "stated_population",
+        "stated_year",
+        "stated_source",
+    ]
+    table = pd.DataFrame([plans.summary(gid) for gid in OVERVIEW_GROUPS])[cols]
+    table = table.astype({"stated_population": "Int64", "stated_year": "Int64"})
+    return page_headers(
+        table,
+        lang,
+        {
+            "name_zh": "名称",
+            "n_members": "成员",
+            "area_km2": "面积km²（计算）",
+            "stated_area_km2": "面积km²（文件所述）",
+            "population_2020": "2020年人口（计算）",
+            "stated_population": "人口（文件所述）",
+            "stated_year": "所述年份",
+            "stated_source": "出处",
         },
     )
 

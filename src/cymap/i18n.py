@@ -24,6 +24,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "centre within one hour once the planned railways and expressways are built.",
     ),
     "app.guide": ("页面导航", "Pages"),
+    "app.at_a_glance": ("一览", "At a glance"),
+    "app.at_a_glance_note": (
+        "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）；文件所述为规划原文数字。"
+        "各分区的成员、依据与原文见“都市圈边界”页。",
+        "Computed: 天地图 2024 boundaries (equal-area) and the 2020 census; stated: the "
+        "plans' own figures. Members, basis and quotes of each grouping are on the Metro "
+        "boundaries page.",
+    ),
     "lang": ("语言 / Language", "语言 / Language"),
     "nav.home": ("总览", "Overview"),
     "nav.metro": ("都市圈边界", "Metro boundaries"),

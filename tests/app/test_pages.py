@@ -43,9 +43,23 @@ def _frame(at: AppTest, column: str) -> pd.DataFrame:
     raise AssertionError(msg)
 
 
-def test_overview_shows_title_and_guide(app):
+def test_overview_shows_the_groupings_at_a_glance_with_the_documents_figures(app):
     assert "成渝地区双城经济圈" in app.title[0].value
-    assert not app.exception
+    table = _frame(app, "面积km²（文件所述）").set_index("名称")
+    assert list(table.index) == [
+        "成渝地区双城经济圈",
+        "重庆都市圈",
+        "成都都市圈",
+        "双城经济圈北翼",
+        "双城经济圈南翼",
+    ]
+    circle = table.loc["成渝地区双城经济圈"]
+    assert str(circle["面积km²（文件所述）"]) == "185000"  # 003: 总面积18.5万平方公里
+    assert 95e6 < int(str(circle["2020年人口（计算）"]).replace(",", "")) < 100e6
+    assert circle["出处"].startswith("003:")
+    assert table.loc["成都都市圈", "出处"] == "—"  # no document states its size
+    app.radio(key="lang").set_value("en").run()
+    assert "Stated area km²" in _frame(app, "Name").columns
     assert not app.exception
 
 
