@@ -55,6 +55,18 @@ def test_labels_use_official_names():
     assert "石柱土家族自治县" in _html(m)
 
 
+def test_labels_come_in_priority_order_for_thinning():
+    """Where labels would overlap the browser keeps the earlier one: the circle's units before
+    their neighbours, prefectures before counties, larger populations first."""
+    names = [row[2] for row in maps._label_rows(None)]
+    assert names[0] == "成都市"  # the circle's most populous prefecture
+    assert names.index("彭水苗族土家族自治县") > names.index("忠县")  # neighbour after member
+    assert names.index("永川区") < names.index("荣昌区")  # 114万 before 67万 (2020)
+    assert names.index("郫都区") > names.index("雅安市")  # Sichuan counties after prefectures
+    chosen = [row[2] for row in maps._label_rows(("500153", "500118", "500101"))]
+    assert chosen == ["万州区", "永川区", "荣昌区"]
+
+
 def test_minute_bands_are_ordered_and_nan_is_grey():
     assert maps.minutes_color(10) == maps.MINUTE_BANDS[0][1]
     assert maps.minutes_color(59) == maps.MINUTE_BANDS[2][1]

@@ -206,12 +206,14 @@ def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
 
     By default Sichuan prefectures and Chongqing districts/counties are always labelled, the
     nine central districts and Sichuan counties from zoom 9 on (they would overlap before).
-    With ``adcodes``, exactly those units are labelled, always visible.
+    With ``adcodes``, exactly those units are labelled at every zoom, ahead of the basemap's
+    labels. Either way a label that would overlap a more important one is hidden until the
+    map is zoomed in far enough (:class:`LabelLayer`).
     """
     rows = _label_rows(None if adcodes is None else tuple(adcodes))
     # A feature group, so that it can also be passed as a dynamic layer to st_folium.
     fg = folium.FeatureGroup(name="labels", control=False)
-    fg.add_child(LabelLayer(list(rows)))
+    fg.add_child(LabelLayer(list(rows), priority=1 if adcodes is None else 0))
     return fg
 
 
@@ -219,8 +221,10 @@ def label_layer(adcodes: Iterable[str] | None = None) -> folium.FeatureGroup:
 def _label_rows(
     adcodes: tuple[str, ...] | None,
 ) -> tuple[tuple[float, float, str, str], ...]:
-    """(lat, lon, name, CSS classes) of each label.
+    """(lat, lon, name, CSS classes) of each label, in priority order.
 
+    Where two labels would overlap, the browser keeps the earlier one: units of the economic
+    circle before their neighbours, prefectures before counties, then by 2020 population.
     Built once per selection: every page draws labels on every run.
     """
     gdf = units.load_units()
@@ -234,6 +238,11 @@ def _label_rows(
     else:
         keep = gdf.loc[list(adcodes)]
         classes = dict.fromkeys(keep.index, "pref")
+    scope = set(plans.group_adcodes("cy_circle"))
+    keep = keep.assign(
+        _outside=[not (a in scope or p in scope) for a, p in keep["parent_adcode"].items()],
+        _county=[classes[a] != "pref" for a in keep.index],
+    ).sort_values(["_outside", "_county", "population_2020"], ascending=[True, True, False])
     return tuple(
         (
             round(r.seat_lat, 3),

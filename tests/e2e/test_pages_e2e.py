@@ -170,3 +170,54 @@ def test_county_labels_appear_when_zooming_in(app_url, page):
     )
     county.wait_for(state="visible", timeout=10_000)
     page.screenshot("overview-zoom-9")
+
+
+#: Visible seat labels of the map in the frame, and the pairs of them that overlap.
+_LABEL_OVERLAPS = """() => {
+  const shown = [...document.querySelectorAll('.cy-label')]
+    .filter((s) => getComputedStyle(s).display !== 'none' && getComputedStyle(s).visibility !== 'hidden')
+    .map((s) => [s.textContent, s.getBoundingClientRect()])
+    .filter(([, b]) => b.width > 0 && b.right > 0 && b.bottom > 0 && b.left < innerWidth && b.top < innerHeight);
+  const pairs = [];
+  shown.forEach(([n, a], i) => shown.slice(i + 1).forEach(([m, b]) => {
+    if (a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top) pairs.push(n + '/' + m);
+  }));
+  return {names: shown.map(([n]) => n), overlaps: pairs};
+}"""
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("", {"成都市", "广安市", "万州区", "宜宾市"}),
+        ("metro?group=cq_metro", {"广安市", "合川区", "江津区"}),
+        ("corridors", {"成都市", "南充市", "宜宾市"}),
+        ("reach", {"成都市", "泸州市", "达州市"}),
+    ],
+)
+def test_map_labels_never_overlap_at_the_default_view(app_url, page, path, expected):
+    """Where two names would print over each other, the less important one waits for a zoom."""
+    page.page.goto(f"{app_url}/{path}")
+    _wait_idle(page)
+    frame = page.wait_for_map()
+    page.page.wait_for_timeout(500)  # labels are thinned in the frame after the map is drawn
+    labels = frame.locator("body").evaluate(_LABEL_OVERLAPS)
+    assert labels["overlaps"] == []
+    assert expected <= set(labels["names"])  # the main places stay named
+    assert len(labels["names"]) >= 15
+
+
+def test_a_label_thinned_at_the_regional_view_returns_when_zooming_in(app_url, page):
+    page.page.goto(f"{app_url}/")
+    _wait_idle(page)
+    frame = page.wait_for_map()
+    page.page.wait_for_timeout(500)
+    shown = set(frame.locator("body").evaluate(_LABEL_OVERLAPS)["names"])
+    assert "永川区" not in shown  # it would touch a larger neighbour's name at zoom 7
+    page.page.evaluate(
+        """() => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
+            .contentWindow.map_div.setView([29.35, 105.9], 9, {animate: false}) && null"""
+    )
+    page.page.wait_for_timeout(500)
+    labels = frame.locator("body").evaluate(_LABEL_OVERLAPS)
+    assert "永川区" in labels["names"] and labels["overlaps"] == []
