@@ -8,7 +8,8 @@ def test_member_table_carries_evidence_for_every_member():
     table = analysis.member_table("cq_metro")
     assert len(table) == 22
     assert table["原文"].str.len().min() > 0
-    assert set(table["依据"]) == {"stated"}
+    assert set(table["依据"]) == {"明确列出"}  # worded in the page's language, not a code
+    assert set(analysis.member_table("cq_main_metro", "en")["Basis"]) == {"Inferred"}
 
 
 def test_grouping_vs_reach_splits_members_outside_and_nonmembers_inside():
@@ -132,3 +133,14 @@ def test_overview_table_puts_computed_figures_beside_the_stated_ones():
     assert abs(circle["area_km2"] / circle["stated_area_km2"] - 1) < 0.05
     assert pd.isna(table.loc["双城经济圈南翼", "stated_population"])
     assert table.loc["重庆都市圈", "n_members"] == len(plans.members("cq_metro"))
+
+
+def test_traditional_script_quotes_carry_their_simplified_reading():
+    """Seed 002 is in traditional script: its quotes stay verbatim, with the reading beside."""
+    quotes = analysis.member_table("cq_metro", lang=None).set_index("name_zh")["quote"]
+    assert quotes["大渡口区"].startswith("包括重慶市渝中區")  # verbatim, traceable to the text
+    assert "（简体：包括重庆市渝中区" in quotes["大渡口区"]
+    simplified_doc = analysis.member_table("cnyx", lang=None)["quote"]
+    assert not simplified_doc.str.contains("简体：").any()  # nothing to add to 004's quotes
+    source = analysis.overview_table(lang=None).set_index("name_zh").loc["重庆都市圈"]
+    assert "总面积3.5万平方公里" in source["stated_source"]

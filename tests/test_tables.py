@@ -62,6 +62,8 @@ def test_layout_classes_follow_the_columns(frame):
     assert '<th class="wrap">原文</th>' in html  # long quotes wrap
     assert "<th>达成</th>" in html  # marks and short names stay on one line
     assert '<tr><th class="wrap">中心城区1小时通勤</th>' in html  # the first column heads its row
+    long = frame.assign(原文=frame["原文"] + "（简体：基本实现中心城区与周边区(市、县)1小时通勤）")
+    assert '<th class="wrap wide">原文</th>' in tables.html_table(long)  # a few lines, not many
 
 
 def test_a_page_table_keeps_every_member():

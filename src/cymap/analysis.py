@@ -13,6 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import plans, scenarios, travel_time, units
+from .i18n import tr
 
 #: Scenario choices offered by the pages: presets plus plain years.
 SCENARIO_CHOICES = ("2020", "today", "2025", "2030", "2035")
@@ -167,6 +168,12 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
     table = gdf.drop(columns="geometry").reset_index()
     docs = {d.id: d.title_zh for d in plans.load_catalogue().documents}
     table["source"] = table["document"].map(lambda d: f"{d} {docs.get(d, '')}" if d else "")
+    table["quote"] = [
+        plans.quote_text(q, s) if isinstance(q, str) else q
+        for q, s in zip(table["quote"], table["quote_simplified"], strict=True)
+    ]
+    if lang in ("zh", "en"):
+        table["membership"] = [tr(f"membership.{k}", lang) for k in table["membership"]]
     cols = [
         "adcode",
         "name_zh",
@@ -180,6 +187,8 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
         "area_km2",
         "population_2020",
     ]
+    if not table["partial"].any():  # a column of ✗ only: left out
+        cols.remove("partial")
     table = table[[c for c in cols if c in table.columns]]
     return page_headers(
         table,
@@ -415,7 +424,12 @@ def corridor_evidence(corridor_id: str, lang: str = "zh") -> pd.DataFrame:
     """Every evidence quote of a corridor and its members: document, line, verbatim text."""
     c = plans.get_corridor(corridor_id)
     rows = [
-        {"item": c.name_zh, "document": e.document, "line": e.line, "quote": e.quote}
+        {
+            "item": c.name_zh,
+            "document": e.document,
+            "line": e.line,
+            "quote": plans.quote_text(e.quote, e.quote_simplified),
+        }
         for e in c.evidence
     ]
     rows += [
@@ -423,7 +437,7 @@ def corridor_evidence(corridor_id: str, lang: str = "zh") -> pd.DataFrame:
             "item": m.name,
             "document": m.evidence.document,
             "line": m.evidence.line,
-            "quote": m.evidence.quote,
+            "quote": plans.quote_text(m.evidence.quote, m.evidence.quote_simplified),
         }
         for m in c.members
         if m.evidence is not None
@@ -519,7 +533,7 @@ def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFra
                     f"{n}({m:.0f})" if pd.notna(m) else n
                     for n, m in zip(failing["name_zh"], failing["minutes"], strict=True)
                 ),
-                "source": f"{ev.document}:{ev.line} {ev.quote}" if ev else "",
+                "source": plans.cite(ev) if ev else "",
             }
         )
     return page_headers(pd.DataFrame(rows), lang, TARGET_COLUMNS_ZH)

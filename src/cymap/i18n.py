@@ -25,6 +25,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "app.guide": ("页面导航", "Pages"),
     "app.at_a_glance": ("一览", "At a glance"),
+    "membership.stated": ("明确列出", "Stated"),
+    "membership.inferred": ("推断", "Inferred"),
     "app.at_a_glance_note": (
         "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）；文件所述为规划原文数字。"
         "各分区的成员、依据与原文见“都市圈边界”页。",

@@ -243,8 +243,19 @@ def dissolved_boundary(name_or_id: str, *, data_dir: Path | None = None) -> gpd.
     )
 
 
-def _source(ev: Any) -> str:
-    return f"{ev.document}:{ev.line} {ev.quote}"
+def quote_text(quote: str, simplified: str | None = None) -> str:
+    """A verbatim quote as shown, with the simplified reading after a traditional-script one.
+
+    E.g. ``總面積3.5萬平方公裡（简体：总面积3.5万平方公里）``.
+    """
+    if simplified and simplified != quote:
+        return f"{quote}（简体：{simplified}）"
+    return quote
+
+
+def cite(ev: Any) -> str:
+    """``document:line quote`` of one piece of evidence (see :func:`quote_text`)."""
+    return f"{ev.document}:{ev.line} {quote_text(ev.quote, ev.quote_simplified)}"
 
 
 def summary(name_or_id: str, *, data_dir: Path | None = None) -> dict[str, Any]:
@@ -280,7 +291,7 @@ def summary(name_or_id: str, *, data_dir: Path | None = None) -> dict[str, Any]:
                 "stated_area_km2": t.area_km2,
                 "stated_population": t.population,
                 "stated_year": t.year,
-                "stated_source": _source(t.evidence[0]),
+                "stated_source": cite(t.evidence[0]),
                 "stated_note": t.note,
                 "area_diff_km2": round(area - t.area_km2, 1),
                 "area_diff_pct": round((area - t.area_km2) / t.area_km2 * 100, 2),

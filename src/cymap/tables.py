@@ -17,6 +17,10 @@ import pandas as pd
 #: Text columns whose longest value exceeds this many characters wrap (quotes, documents,
 #: lists); shorter ones (names, codes, tiers) stay on one line.
 WRAP_CHARS = 10
+#: The wrapping column with the most text, when a value of it exceeds this many characters
+#: (quotes with their simplified reading, lists of places), gets a wider minimum, so it wraps
+#: into a few lines rather than a narrow column of many.
+WIDE_CHARS = 30
 
 _CSS = (
     ".cy-table{overflow:auto;border:1px solid rgba(49,51,63,.1);border-radius:.5rem;"
@@ -29,6 +33,7 @@ _CSS = (
     "color:rgba(49,51,63,.7);white-space:normal;word-break:keep-all}"
     ".cy-table .num{text-align:right;font-variant-numeric:tabular-nums}"
     ".cy-table .wrap{white-space:normal;min-width:8em}"
+    ".cy-table .wrap.wide{min-width:12em}"
 )
 
 
@@ -72,16 +77,26 @@ def html_table(frame: pd.DataFrame, *, max_height_px: int | None = 480) -> str:
     shows every row).
     """
     formats = column_formats(frame)
-    wrap = {
-        col
+    lengths = {
+        col: [len(str(v)) for v in frame[col] if not _is_missing(v)]
         for col in frame.columns
-        if col not in formats
-        and not pd.api.types.is_bool_dtype(frame[col])
-        and max((len(str(v)) for v in frame[col] if not _is_missing(v)), default=0) > WRAP_CHARS
+        if col not in formats and not pd.api.types.is_bool_dtype(frame[col])
     }
+    wrap = {col for col, n in lengths.items() if max(n, default=0) > WRAP_CHARS}
+    # the column carrying the most text (the quotes), when long, gets more room than others
+    top = max(wrap, key=lambda col: sum(lengths[col]), default=None)
+    wide = {top} if top is not None and max(lengths[top]) > WIDE_CHARS else set()
 
     def cls(col: Any) -> str:
-        name = "num" if col in formats else "wrap" if col in wrap else ""
+        name = (
+            "num"
+            if col in formats
+            else "wrap wide"
+            if col in wide
+            else "wrap"
+            if col in wrap
+            else ""
+        )
         return f' class="{name}"' if name else ""
 
     head = "".join(f"<th{cls(c)}>{html.escape(str(c))}</th>" for c in frame.columns)

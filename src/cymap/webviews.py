@@ -92,19 +92,23 @@ def group_layers(
     else:
         colors = {"stated": maps.PALETTE["stated"], "inferred": maps.PALETTE["inferred"]}
         color = lambda p: colors.get(p["membership"], OTHER_MEMBER_COLOR)  # noqa: E731
-        labels = {
-            "stated": _label(lang, "明确列出", "Stated"),
-            "inferred": _label(lang, "推断", "Inferred"),
-        }
         legend = maps.Legend(
             tr("metro.color.membership", lang),
-            [(labels[k], v) for k, v in colors.items() if k in set(gdf["membership"])],
+            [
+                (tr(f"membership.{k}", lang), v)
+                for k, v in colors.items()
+                if k in set(gdf["membership"])
+            ],
         )
-    gdf["quote"] = gdf["quote"].fillna("")
+    gdf["quote"] = [
+        plans.quote_text(q, s) if isinstance(q, str) else ""
+        for q, s in zip(gdf["quote"], gdf["quote_simplified"], strict=True)
+    ]
+    gdf["membership_label"] = [tr(f"membership.{k}", lang) for k in gdf["membership"]]
     tip = {
         "name_zh": _label(lang, "名称", "Name"),
         "tier": _label(lang, "层级", "Tier"),
-        "membership": _label(lang, "依据", "Basis"),
+        "membership_label": _label(lang, "依据", "Basis"),
         "quote": _label(lang, "原文", "Quote"),
     }
     tip = {k: v for k, v in tip.items() if k in gdf.columns}

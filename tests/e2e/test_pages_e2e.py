@@ -186,6 +186,17 @@ _LABEL_OVERLAPS = """() => {
 }"""
 
 
+def _settled_labels(frame, done, timeout_s: float = 15) -> dict:
+    """The frame's labels once ``done(labels)`` holds (they are thinned in an animation frame
+    after the map is drawn or zoomed), or as they are when ``timeout_s`` runs out."""
+    deadline = time.monotonic() + timeout_s
+    while not done(labels := frame.locator("body").evaluate(_LABEL_OVERLAPS)):
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    return labels
+
+
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
@@ -199,9 +210,7 @@ def test_map_labels_never_overlap_at_the_default_view(app_url, page, path, expec
     """Where two names would print over each other, the less important one waits for a zoom."""
     page.page.goto(f"{app_url}/{path}")
     _wait_idle(page)
-    frame = page.wait_for_map()
-    page.page.wait_for_timeout(500)  # labels are thinned in the frame after the map is drawn
-    labels = frame.locator("body").evaluate(_LABEL_OVERLAPS)
+    labels = _settled_labels(page.wait_for_map(), lambda labels: not labels["overlaps"])
     assert labels["overlaps"] == []
     assert expected <= set(labels["names"])  # the main places stay named
     assert len(labels["names"]) >= 15
@@ -211,13 +220,13 @@ def test_a_label_thinned_at_the_regional_view_returns_when_zooming_in(app_url, p
     page.page.goto(f"{app_url}/")
     _wait_idle(page)
     frame = page.wait_for_map()
-    page.page.wait_for_timeout(500)
-    shown = set(frame.locator("body").evaluate(_LABEL_OVERLAPS)["names"])
-    assert "永川区" not in shown  # it would touch a larger neighbour's name at zoom 7
+    labels = _settled_labels(frame, lambda labels: "永川区" not in labels["names"])
+    assert "永川区" not in labels["names"]  # it would touch a larger neighbour's name at zoom 7
     page.page.evaluate(
         """() => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
             .contentWindow.map_div.setView([29.35, 105.9], 9, {animate: false}) && null"""
     )
-    page.page.wait_for_timeout(500)
-    labels = frame.locator("body").evaluate(_LABEL_OVERLAPS)
+    labels = _settled_labels(
+        frame, lambda labels: "永川区" in labels["names"] and not labels["overlaps"]
+    )
     assert "永川区" in labels["names"] and labels["overlaps"] == []
