@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, plans, ui, webviews
+from cymap import analysis, maps, notes, plans, ui, webviews
 from cymap.i18n import tr
 
 lang = ui.sidebar()
@@ -55,7 +55,8 @@ if overlay_on:  # the reach's origin and year, only when the overlay is on
 
 grouping = plans.get_grouping(gid)
 if not grouping.enumerated:
-    st.info(tr("metro.not_enumerated", lang) + (f"  \n{grouping.note}" if grouping.note else ""))
+    note = notes.note_text(grouping.note, lang)
+    st.info(tr("metro.not_enumerated", lang) + (f"  \n{note}" if note else ""))
     st.stop()
 
 summary = plans.summary(gid)

@@ -237,6 +237,19 @@ class TargetsFile(_Model):
     targets: list[Target]
 
 
+class NoteReading(_Model):
+    """The simplified-Chinese reading of one English note of the data."""
+
+    en: str = Field(min_length=1)
+    zh: str = Field(min_length=1)
+
+
+class NotesFile(_Model):
+    """``notes_zh.yaml``: Chinese readings of a folder's English notes, keyed by the text."""
+
+    notes: list[NoteReading]
+
+
 PLANS_DIR = "plans"
 FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "documents": ("documents.yaml", DocumentsFile),

@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import plans, scenarios, travel_time, units
 from .i18n import tr
+from .notes import note_text
 
 #: Scenario choices offered by the pages: presets plus plain years.
 SCENARIO_CHOICES = ("2020", "today", "2025", "2030", "2035")
@@ -75,7 +76,7 @@ def stated_caption(summary: dict, lang: str = "zh") -> str:
     if summary.get("stated_population"):
         parts.append(f"{summary['stated_population'] / 1e4:,.2f} 万人")
     year = summary.get("stated_year", "")
-    note = summary.get("stated_note") or ""
+    note = note_text(summary.get("stated_note"), lang)
     head = "文件所述" if lang == "zh" else "Stated in the document"
     comp = (
         "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）"
@@ -174,6 +175,7 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
     ]
     if lang in ("zh", "en"):
         table["membership"] = [tr(f"membership.{k}", lang) for k in table["membership"]]
+        table["note"] = [note_text(n, lang) or None for n in table["note"]]
     cols = [
         "adcode",
         "name_zh",
@@ -396,7 +398,7 @@ def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
                 "kind": c.kind,
                 "members": " → ".join(m.name for m in c.members),
                 "carriers": "、".join(line_names.get(x, x) for x in c.carriers),
-                "carrier_notes": c.carrier_notes or "",
+                "carrier_notes": note_text(c.carrier_notes, lang),
                 "documents": "；".join(f"{d} {docs.get(d, '')}" for d in c.documents),
             }
         )

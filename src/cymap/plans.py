@@ -42,6 +42,7 @@ from ._plan_schemas import (
 
 __all__ = [
     "Catalogue",
+    "cite",
     "compare",
     "corridor_geometry",
     "dissolved_boundary",
@@ -55,6 +56,7 @@ __all__ = [
     "list_targets",
     "load_catalogue",
     "members",
+    "quote_text",
     "summary",
 ]
 

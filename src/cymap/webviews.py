@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import maps, plans, units
 from .i18n import tr
+from .notes import note_text
 from .style import (
     CARRIER_COLOR,
     CORRIDOR_COLORS,
@@ -46,7 +47,7 @@ def overview_layers(lang: str = "zh") -> tuple[list[folium.FeatureGroup], maps.L
     scope = plans.members("cy_circle")
     scope["scope"] = scope["partial"].map({True: "partial", False: "full"})
     tip = {"name_zh": _label(lang, "名称", "Name"), "note": _label(lang, "说明", "Note")}
-    scope["note"] = scope["note"].fillna("")
+    scope["note"] = [note_text(n, lang) if isinstance(n, str) else "" for n in scope["note"]]
     layers = [
         maps.units_layer(
             scope,
@@ -227,6 +228,7 @@ def corridor_layers(
             )
     if lines:
         gl = gpd.GeoDataFrame(pd.concat(lines, ignore_index=True), crs=lines[0].crs)
+        gl["carrier_notes"] = [note_text(n, lang) for n in gl["carrier_notes"]]
         layers.append(
             maps.lines_layer(
                 gl[["name_zh", "kind", "carriers", "carrier_notes", "geometry"]],
