@@ -38,9 +38,11 @@ pages = [st.Page(overview, title=tr("nav.home", lang), url_path="overview", defa
 pages += [st.Page(path, title=tr(f"nav.{key}", lang), url_path=key) for path, key in PAGES]
 page = st.navigation(pages)
 ui.restore_page_view(page.url_path)  # coming back to a page shows it as it was left
+notices = st.empty()  # above the page: link values it could not use, and near matches
 try:
     page.run()
 except CymapError as err:  # bad input on any page: one clear message, no traceback
     ui.show_error(err)
 finally:
     ui.remember_page_view(page.url_path)
+    ui.show_url_notices(notices, ui.session_lang())

@@ -15,7 +15,12 @@ names = dict(zip(groups["id"], groups["name_zh"], strict=True))
 c1, c2, c3 = st.columns([2, 1, 2])
 with c1:
     gid = ui.selectbox(
-        tr("metro.group", lang), ids, key="group", default="cq_metro", format_func=names.get
+        tr("metro.group", lang),
+        ids,
+        key="group",
+        default="cq_metro",
+        format_func=names.get,
+        normalise=analysis.plan_item_id,
     )
 with c2:
     color_by = ui.radio(
@@ -34,6 +39,7 @@ with c3:
             key="group_b",
             default="cq_main_metro",
             format_func=names.get,
+            normalise=analysis.plan_item_id,
         )
         if compare_on
         else None
@@ -49,6 +55,7 @@ if overlay_on:  # the reach's origin and year, only when the overlay is on
             analysis.ORIGIN_CHOICES,
             key="from",
             default=analysis.default_origin(gid),
+            normalise=analysis.origin_choice,
         )
     with d3:
         year = ui.scenario_select(tr("reach.year", lang), key="year", default="2035", lang=lang)

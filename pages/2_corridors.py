@@ -16,6 +16,7 @@ choice = ui.selectbox(
     key="corridor",
     default="all",
     format_func=lambda c: tr("corr.all", lang) if c == "all" else names[c],
+    normalise=analysis.plan_item_id,
 )
 chosen = corridors["id"].tolist() if choice == "all" else [choice]
 

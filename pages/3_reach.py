@@ -11,7 +11,11 @@ st.title(tr("reach.title", lang))
 c1, c2, c3 = st.columns([2, 3, 2])
 with c1:
     origin = ui.selectbox(
-        tr("reach.origin", lang), analysis.ORIGIN_CHOICES, key="from", default="中心城区"
+        tr("reach.origin", lang),
+        analysis.ORIGIN_CHOICES,
+        key="from",
+        default="中心城区",
+        normalise=analysis.origin_choice,
     )
 with c2:
     minutes = ui.radio(

@@ -144,3 +144,12 @@ def test_traditional_script_quotes_carry_their_simplified_reading():
     assert not simplified_doc.str.contains("简体：").any()  # nothing to add to 004's quotes
     source = analysis.overview_table(lang=None).set_index("name_zh").loc["重庆都市圈"]
     assert "总面积3.5万平方公里" in source["stated_source"]
+
+
+def test_stated_caption_speaks_the_page_language():
+    summary = plans.summary("cq_metro")
+    zh = analysis.stated_caption(summary, "zh")
+    assert zh.startswith("文件所述（2020）：35,000 km² / 2,440 万人")
+    assert "约数" in zh  # the note in its Chinese reading
+    en = analysis.stated_caption(summary, "en")
+    assert en.startswith("Stated in the document (2020): 35,000 km² / 24.40 M people")

@@ -37,6 +37,38 @@ ORIGIN_CHOICES = (
 )
 
 
+def origin_choice(text: str) -> str | None:
+    """The origin choice a place name, short name or adcode stands for (``永川`` → 永川区).
+
+    ``None`` when the text names no place or a place that is not one of :data:`ORIGIN_CHOICES`.
+    """
+    from . import names
+    from ._errors import CymapError
+
+    if text in ORIGIN_CHOICES:
+        return text
+    try:
+        name = names.resolve(text).name_zh
+    except CymapError:
+        return None
+    return name if name in ORIGIN_CHOICES else None
+
+
+def plan_item_id(text: str) -> str | None:
+    """The id of the grouping or corridor a name or alias stands for (重庆都市圈 → cq_metro).
+
+    ``None`` when no grouping or corridor has that name.
+    """
+    from ._errors import CymapError
+
+    for lookup in (plans.get_grouping, plans.get_corridor):
+        try:
+            return lookup(text).id
+        except CymapError:
+            continue
+    return None
+
+
 def scenario_label(key: str, lang: str = "zh") -> str:
     """Human label of a scenario choice ('today' -> '现状（2026）')."""
     if key == "today":
@@ -74,7 +106,10 @@ def stated_caption(summary: dict, lang: str = "zh") -> str:
     if summary.get("stated_area_km2"):
         parts.append(f"{summary['stated_area_km2']:,.0f} km²")
     if summary.get("stated_population"):
-        parts.append(f"{summary['stated_population'] / 1e4:,.2f} 万人")
+        people = summary["stated_population"]
+        parts.append(
+            f"{people / 1e4:,.0f} 万人" if lang == "zh" else f"{people / 1e6:,.2f} M people"
+        )
     year = summary.get("stated_year", "")
     note = note_text(summary.get("stated_note"), lang)
     head = "文件所述" if lang == "zh" else "Stated in the document"
@@ -83,7 +118,8 @@ def stated_caption(summary: dict, lang: str = "zh") -> str:
         if lang == "zh"
         else "Computed: 天地图 2024 boundaries (equal-area) and the 2020 census"
     )
-    return f"{head}（{year}）：{' / '.join(parts)} — {summary['stated_source']} {note}  \n{comp}"
+    when = f"（{year}）：" if lang == "zh" else f" ({year}): "
+    return f"{head}{when}{' / '.join(parts)} — {summary['stated_source']} {note}  \n{comp}"
 
 
 #: English headers of the page tables (this module's and the source tables of

@@ -5,6 +5,7 @@ Pages call these helpers and the library; they hold no data logic of their own.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -81,12 +82,63 @@ def query_value(key: str, default: str | None = None) -> str | None:
     return st.query_params.get(key, default)
 
 
-def query_choice(key: str, options: Sequence[Any], *, default: Any) -> Any:
-    """The query parameter ``key`` if it is one of ``options`` (compared as text), else ``default``."""
+#: Session key of the URL values this run could not use (shown once above the page).
+_IGNORED = "_ignored_url"
+
+
+def ignore_url_value(key: str, raw: str, *, used: str = "", choices: Sequence[str] = ()) -> None:
+    """Remember a URL value the page cannot use, so the user is told (:func:`show_url_notices`).
+
+    ``used`` is what the page shows instead ('' when the value is dropped); near matches
+    among ``choices`` are suggested.
+    """
+    close = difflib.get_close_matches(raw, [str(c) for c in choices], n=3, cutoff=0.3)
+    st.session_state.setdefault(_IGNORED, []).append((key, raw, used, close))
+
+
+def show_url_notices(slot: Any, lang: str) -> None:
+    """One warning naming every URL value of this run that was not used, and the fix."""
+    ignored = st.session_state.pop(_IGNORED, [])
+    if not ignored:
+        return
+    lines = []
+    for key, raw, used, close in ignored:
+        if lang == "zh":
+            line = f"网址参数 `{key}={raw}` 无法识别，" + (f"已改用 {used}" if used else "已忽略")
+            line += f"。相近的取值：{'、'.join(close)}" if close else "。"
+        else:
+            line = f"The link's `{key}={raw}` is not recognised; " + (
+                f"{used} is shown instead" if used else "it is ignored"
+            )
+            line += f". Close matches: {', '.join(close)}" if close else "."
+        lines.append(line)
+    head = "链接中有无法使用的参数：" if lang == "zh" else "Part of this link could not be used:"
+    slot.warning("  \n".join([head, *lines]))
+
+
+def query_choice(
+    key: str,
+    options: Sequence[Any],
+    *,
+    default: Any,
+    label: Callable[[Any], Any] = str,
+    normalise: Callable[[str], Any] | None = None,
+) -> Any:
+    """The query parameter ``key`` if it is one of ``options`` (compared as text), else ``default``.
+
+    ``normalise`` may map another spelling to an option (a short name or adcode to the
+    official name). A value that is none of the options is reported (:func:`ignore_url_value`)
+    with its near matches; ``label`` names the default shown instead.
+    """
     raw = st.query_params.get(key)
+    if raw is None:
+        return default
     for option in options:
-        if raw is not None and str(option) == raw:
+        if str(option) == raw:
             return option
+    if normalise is not None and (found := normalise(raw)) in options:
+        return found
+    ignore_url_value(key, raw, used=str(label(default)), choices=[str(o) for o in options])
     return default
 
 
@@ -129,12 +181,6 @@ def restore_page_view(page: str) -> None:
 def remember_page_view(page: str) -> None:
     """Keep ``page``'s current view (its URL query) for :func:`restore_page_view`."""
     st.session_state[f"_view_{page}"] = st.query_params.to_dict()
-
-
-def init_state(key: str, value: Any) -> None:
-    """Seed a widget's session state once (from the URL), so widgets need no ``index=``."""
-    if key not in st.session_state:
-        st.session_state[key] = value
 
 
 # --- display -----------------------------------------------------------------------------
@@ -198,17 +244,38 @@ def _bound(
     *,
     key: str,
     default: Any,
+    normalise: Callable[[str], Any] | None = None,
     **kwargs: Any,
 ) -> Any:
-    init_state(key, query_choice(key, options, default=default))
+    if key not in st.session_state:
+        st.session_state[key] = query_choice(
+            key,
+            options,
+            default=default,
+            label=kwargs.get("format_func", str),
+            normalise=normalise,
+        )
     value = widget(label, options, key=key, **kwargs)
     set_query(key, value, default=default)
     return value
 
 
-def selectbox(label: str, options: Sequence[Any], *, key: str, default: Any, **kwargs: Any) -> Any:
-    """``st.selectbox`` whose value is read from and written to the URL query parameter ``key``."""
-    return _bound(st.selectbox, label, options, key=key, default=default, **kwargs)
+def selectbox(
+    label: str,
+    options: Sequence[Any],
+    *,
+    key: str,
+    default: Any,
+    normalise: Callable[[str], Any] | None = None,
+    **kwargs: Any,
+) -> Any:
+    """``st.selectbox`` whose value is read from and written to the URL query parameter ``key``.
+
+    ``normalise`` maps other spellings in the URL to an option (see :func:`query_choice`).
+    """
+    return _bound(
+        st.selectbox, label, options, key=key, default=default, normalise=normalise, **kwargs
+    )
 
 
 def scenario_select(label: str, *, key: str, default: str, lang: str) -> str:
@@ -231,7 +298,11 @@ def radio(label: str, options: Sequence[Any], *, key: str, default: Any, **kwarg
 
 def checkbox(label: str, *, key: str, default: bool = False, **kwargs: Any) -> bool:
     """``st.checkbox`` bound to the URL query parameter ``key`` ('1' when checked)."""
-    init_state(key, query_value(key, "1" if default else "0") == "1")
+    if key not in st.session_state:
+        raw = query_value(key, "1" if default else "0")
+        if raw not in ("0", "1"):
+            ignore_url_value(key, raw, used="1" if default else "0", choices=("0", "1"))
+        st.session_state[key] = raw == "1"
     value = st.checkbox(label, key=key, **kwargs)
     set_query(key, "1" if value else "0", default="1" if default else "0")
     return value
@@ -312,6 +383,11 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
     changed) that opens the mode's list.
     """
     with_ids, without_ids = set(query_list("with")), set(query_list("without"))
+    if "_lines_year" not in st.session_state:  # first run: tell about ids the page cannot use
+        known = lines["line_id"].tolist()
+        for key, ids in (("with", with_ids), ("without", without_ids)):
+            for unknown in sorted(ids - set(known)):
+                ignore_url_value(key, unknown, choices=known)
     reset = st.session_state.get("_lines_year") != year
     st.session_state["_lines_year"] = year
     on, off = [], []
@@ -353,13 +429,22 @@ _PARAM_INPUTS = (
 )
 
 
-def _float_in(text: str | None, low: float, high: float, default: float) -> float:
-    """A number from the URL if it parses and lies in [low, high], else the default."""
-    try:
-        value = float(text) if text is not None else default
-    except ValueError:
+def _float_in(key: str, low: float, high: float, default: float) -> float:
+    """The URL's number ``key`` if it parses and lies in [low, high], else the default.
+
+    A value that is not used is reported with the allowed range.
+    """
+    text = query_value(key)
+    if text is None:
         return default
-    return value if low <= value <= high else default
+    try:
+        value = float(text)
+    except ValueError:
+        value = None
+    if value is not None and low <= value <= high:
+        return value
+    ignore_url_value(key, text, used=f"{default:g} [{low:g}–{high:g}]")
+    return default
 
 
 def model_params_editor(lang: str) -> Any:
@@ -377,7 +462,8 @@ def model_params_editor(lang: str) -> Any:
             default = getattr(DEFAULT_PARAMS, name)
             default = float(default[mode] if mode else default)
             key = f"p_{name}"
-            init_state(key, _float_in(query_value(key), low, high, default))
+            if key not in st.session_state:
+                st.session_state[key] = _float_in(key, low, high, default)
             value = cols[i // 2].number_input(
                 zh if lang == "zh" else en, low, high, step=step, key=key
             )

@@ -196,3 +196,44 @@ def test_reach_page_station_to_station_measure_reaches_further(app):
     assert int(_metric(app, 0)) > door
     assert app.query_params["measure"] == "station_to_station"
     assert not app.exception
+
+
+def _open(page: str, **query: str) -> AppTest:
+    """A fresh session opening ``page`` with the URL query ``query`` (a shared link)."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def test_a_link_with_unusable_values_says_so_and_suggests_near_matches():
+    at = _open(
+        "pages/3_reach.py",
+        **{"from": "永州", "with": "chengyu_zhongxian_hrs", "p_transfer_min": "x"},
+    )
+    notice = "\n".join(w.value for w in at.warning)
+    assert "from=永州" in notice and "中心城区" in notice and "永川区" in notice
+    assert "with=chengyu_zhongxian_hrs" in notice and "chengyu_zhongxian_hsr" in notice
+    assert "p_transfer_min=x" in notice and "0–60" in notice  # the allowed range
+    assert at.selectbox(key="from").value == "中心城区"  # the page still shows a view
+    assert int(_metric(at, 0)) > 0
+    at.radio(key="minutes").set_value(90).run()
+    assert not at.warning  # said once, not on every change
+
+
+def test_a_link_may_use_short_names_codes_and_chinese_names():
+    at = _open("pages/3_reach.py", **{"from": "500118"})  # 永川区's adcode
+    assert at.selectbox(key="from").value == "永川区"
+    assert at.query_params["from"] == "永川区"  # the link now reads as the page shows it
+    assert not at.warning
+    metro = _open("pages/1_metro.py", group="川南渝西")
+    assert metro.selectbox(key="group").value == "cnyx"
+    assert not metro.warning
+
+
+def test_unusable_link_values_are_explained_in_english_too():
+    at = _open("pages/1_metro.py", group="cq_metor", lang="en")
+    notice = "\n".join(w.value for w in at.warning)
+    assert "group=cq_metor" in notice and "not recognised" in notice and "cq_metro" in notice
