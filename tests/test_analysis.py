@@ -153,3 +153,19 @@ def test_stated_caption_speaks_the_page_language():
     assert "约数" in zh  # the note in its Chinese reading
     en = analysis.stated_caption(summary, "en")
     assert en.startswith("Stated in the document (2020): 35,000 km² / 24.40 M people")
+
+
+def test_unit_minutes_table_says_how_each_unit_is_reached():
+    """The per-unit grid names the lines of each fastest trip and splits its minutes, so a
+    planner sees why a unit misses the limit (e.g. the fixed access and waiting of rail)."""
+    view = analysis.reach_view("中心城区", minutes=60, year="today")
+    zh = analysis.unit_minutes_table(view, "zh").set_index("名称")
+    parts = zh["其中车内（分钟）"] + zh["其中接驳、候车、换乘（分钟）"]
+    assert (parts - zh["分钟"]).abs().max() <= 1  # the split adds up (whole minutes)
+    assert "渝万铁路" in zh.at["万州区", "最快路径经由"]  # 万州 is reached by rail
+    assert zh.at["万州区", "其中接驳、候车、换乘（分钟）"] >= 30
+    assert zh.at["渝中区", "最快路径经由"] == "（出发地）"  # an origin rides nothing
+    compared = analysis.reach_view("中心城区", minutes=60, year="2035", base_year="today")
+    en = analysis.unit_minutes_table(compared, "en")
+    assert "Scenario's fastest way via" in en.columns
+    assert en["Scenario's fastest way via"].str.contains("road").any()

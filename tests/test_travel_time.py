@@ -504,3 +504,18 @@ def test_grouping_destinations_count_every_county_of_a_prefecture_member():
     codes = set(check.table["adcode"])
     assert {"511602", "511681", "511623"} <= codes  # 广安区, 华蓥市, 邻水县 of 广安市
     assert not codes & set(plans.group_adcodes("cq_core"))  # origins are not destinations
+
+
+def test_reach_routes_explain_every_reach_minute():
+    sc = scenarios.preset("2035")
+    reach = travel_time.reach("中心城区", scenario=sc)
+    routes = travel_time.reach_routes("中心城区", scenario=sc)
+    both = reach.table.merge(routes, on="adcode")
+    reached = both[both["minutes"].notna()]
+    assert (
+        (reached["in_vehicle_min"] + reached["other_min"] - reached["minutes"]).abs() < 1e-6
+    ).all()
+    origins = both[both["adcode"].isin(reach.origin_adcodes)]
+    assert origins["via"].map(len).eq(0).all()  # nothing to ride from an origin
+    wanzhou = both.set_index("name_zh").at["万州区", "via"]
+    assert "yuwan_hsr" in wanzhou or "yuwan_railway" in wanzhou

@@ -182,6 +182,10 @@ EN_HEADERS = {
     "minutes_other": "Scenario (min)",
     "minutes_saved": "Saved (min)",
     "reached": "Reached",
+    "via": "Fastest way via",
+    "via_scenario": "Scenario's fastest way via",
+    "in_vehicle_min": "Of which in vehicles (min)",
+    "other_min": "Of which access, waits, transfers (min)",
     "n_members": "Members",
     "stated_area_km2": "Stated area km²",
     "stated_population": "Stated population",
@@ -380,6 +384,10 @@ MINUTES_COLUMNS_ZH = {
     "minutes_other": "情景（分钟）",
     "minutes_saved": "节省（分钟）",
     "reached": "可达",
+    "via": "最快路径经由",
+    "via_scenario": "情景最快路径经由",
+    "in_vehicle_min": "其中车内（分钟）",
+    "other_min": "其中接驳、候车、换乘（分钟）",
 }
 _REACH_STATUS = {
     "both": ("两情景均可达", "both"),
@@ -405,11 +413,45 @@ def unit_minutes_table(view: ReachView, lang: str = "zh") -> pd.DataFrame:
         pick = 0 if lang == "zh" else 1
         table["status"] = table["status"].map(lambda s: _REACH_STATUS[s][pick])
         table = table.rename(columns={"status": "reached"})
+    routes = _route_columns(view.reach, lang)
+    if view.diff is not None:  # the routes are the scenario's, not the baseline's
+        routes = routes.rename(columns={"via": "via_scenario"})
+    table = table.merge(routes, on="adcode", how="left")
     minute_cols = [
-        c for c in ("minutes", "minutes_base", "minutes_other", "minutes_saved") if c in table
+        c
+        for c in (
+            "minutes",
+            "minutes_base",
+            "minutes_other",
+            "minutes_saved",
+            "in_vehicle_min",
+            "other_min",
+        )
+        if c in table
     ]
     table[minute_cols] = table[minute_cols].round(0)
     return page_headers(table, lang, MINUTES_COLUMNS_ZH)
+
+
+def _route_columns(reach: travel_time.Reach, lang: str) -> pd.DataFrame:
+    """Each unit's fastest way in the (scenario's) reach, and the split of its minutes.
+
+    ``via`` names the lines ridden in order (公路 for roads off the named expressways).
+    """
+    from . import network
+
+    routes = travel_time.reach_routes(reach.origin_adcodes, scenario=reach.scenario)
+    names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
+    road = "公路" if lang == "zh" else "road"
+
+    def text(via: tuple[str, ...] | None) -> str:
+        if via is None:
+            return "不可达" if lang == "zh" else "not reachable"
+        if not via:  # an origin: nothing to ride
+            return "（出发地）" if lang == "zh" else "(origin)"
+        return " → ".join(names.get(x, x) if x else road for x in via)
+
+    return routes.assign(via=routes["via"].map(text))
 
 
 def carrier_geometries() -> gpd.GeoDataFrame | None:

@@ -268,6 +268,45 @@ def reach(
     )
 
 
+def reach_routes(
+    origins: str | Sequence[str],
+    *,
+    scenario: Scenario,
+    modes: Sequence[str] = MODES,
+    data_dir: Path | None = None,
+) -> pd.DataFrame:
+    """How every unit is reached fastest from the nearest origin.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``adcode, via, in_vehicle_min, other_min``: ``via`` is the tuple of line ids ridden in
+        order (``""`` for a road leg off the named expressways), empty for an origin and
+        ``None`` when the unit cannot be reached; ``other_min`` is access, waiting, transfers
+        and egress. The two add up to the unit's minutes in :func:`reach`.
+    """
+    engine, view, _key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    sources = resolve_places(origins, data_dir=data_dir)
+    _dist, paths = nx.multi_source_dijkstra(view, sources, weight="minutes")
+    rows = []
+    for adcode in engine.adcodes:
+        path = paths.get(adcode)
+        if path is None:
+            rows.append((adcode, None, math.nan, math.nan))
+            continue
+        legs = _graph.legs_of(engine, view, path)
+        via: list[str] = []
+        for leg in legs:
+            if leg["mode"] in ("rail", "road"):
+                line = leg["line"] or ""
+                if not via or via[-1] != line:
+                    via.append(line)
+        moving = sum(leg["minutes"] for leg in legs if leg["mode"] in ("rail", "road"))
+        other = sum(leg["minutes"] for leg in legs if leg["mode"] not in ("rail", "road"))
+        rows.append((adcode, tuple(via), float(moving), float(other)))
+    return pd.DataFrame(rows, columns=["adcode", "via", "in_vehicle_min", "other_min"])
+
+
 def matrix(
     *, scenario: Scenario, modes: Sequence[str] = MODES, data_dir: Path | None = None
 ) -> pd.DataFrame:
