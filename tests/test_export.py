@@ -254,3 +254,17 @@ def test_bad_model_parameter_option_is_a_clear_error(capsys):
 
     assert main(["export", "reach", "--param", "speed", "--out", "x.csv"]) == 2
     assert "NAME=NUMBER" in capsys.readouterr().err
+
+
+def test_reach_data_export_says_how_each_unit_is_reached():
+    data = export.export_view(
+        "reach", {"from": "中心城区", "minutes": 60, "year": "today"}, fmt="csv"
+    )
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"adcode": str})
+    table = table.set_index("name_zh")
+    assert {"via", "via_ids", "in_vehicle_min", "other_min"} <= set(table.columns)
+    assert (
+        "渝万铁路" in table.at["万州区", "via"] and "yuwan_railway" in table.at["万州区", "via_ids"]
+    )
+    moving = table["in_vehicle_min"] + table["other_min"]
+    assert ((moving - table["minutes"]).abs().dropna() <= 0.15).all()  # each to 0.1 min

@@ -35,6 +35,35 @@ def _model_source(lang: str) -> str:
     )
 
 
+def route_columns(origins: Any, sc: Any, lang: str = "zh") -> pd.DataFrame:
+    """Each unit's fastest way, indexed by adcode.
+
+    ``via``: the line names ridden in order (公路 / road for roads off the named expressways;
+    ``""`` for an origin, ``None`` when out of reach); ``via_ids``: the same as line ids
+    (``road``); ``in_vehicle_min`` and ``other_min`` (access, waits, transfers).
+    """
+    from . import network, travel_time
+
+    routes = travel_time.reach_routes(origins, scenario=sc).set_index("adcode")
+    names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
+    road = "公路" if lang == "zh" else "road"
+
+    def joined(via: tuple[str, ...] | None, name: Any) -> str | None:
+        return None if via is None else " → ".join(name(x) if x else road for x in via)
+
+    return pd.DataFrame(
+        {
+            "via": [joined(v, lambda x: names.get(x, x)) for v in routes["via"]],
+            "via_ids": [
+                None if v is None else " → ".join(x or "road" for x in v) for v in routes["via"]
+            ],
+            "in_vehicle_min": routes["in_vehicle_min"],
+            "other_min": routes["other_min"],
+        },
+        index=routes.index,
+    )
+
+
 def _reach_frame(reach_table: pd.DataFrame) -> gpd.GeoDataFrame:
     geo = units.load_units()[["geometry"]]
     table = reach_table.copy()
@@ -96,7 +125,7 @@ def view_reach(
 
     sc = scenario_of(scenario)
     reach = travel_time.reach(origins, minutes=minutes, scenario=sc)
-    gdf = _reach_frame(reach.table)
+    gdf = _reach_frame(reach.table).join(route_columns(origins, sc))
     gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
     within = gdf[gdf["within"].astype(bool)]
     s = reach.summary

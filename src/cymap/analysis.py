@@ -438,20 +438,16 @@ def _route_columns(reach: travel_time.Reach, lang: str) -> pd.DataFrame:
 
     ``via`` names the lines ridden in order (公路 for roads off the named expressways).
     """
-    from . import network
+    from ._views_reach import route_columns
 
-    routes = travel_time.reach_routes(reach.origin_adcodes, scenario=reach.scenario)
-    names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
-    road = "公路" if lang == "zh" else "road"
-
-    def text(via: tuple[str, ...] | None) -> str:
-        if via is None:
-            return "不可达" if lang == "zh" else "not reachable"
-        if not via:  # an origin: nothing to ride
-            return "（出发地）" if lang == "zh" else "(origin)"
-        return " → ".join(names.get(x, x) if x else road for x in via)
-
-    return routes.assign(via=routes["via"].map(text))
+    routes = route_columns(reach.origin_adcodes, reach.scenario, lang).drop(columns="via_ids")
+    routes["via"] = [
+        ("不可达" if lang == "zh" else "not reachable")
+        if via is None
+        else via or ("（出发地）" if lang == "zh" else "(origin)")
+        for via in routes["via"]
+    ]
+    return routes.reset_index()
 
 
 def carrier_geometries() -> gpd.GeoDataFrame | None:

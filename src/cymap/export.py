@@ -42,12 +42,13 @@ MIME_TYPES = {
 def _plain(df: pd.DataFrame) -> pd.DataFrame:
     """Columns as JSON/CSV friendly values.
 
-    Lists and dicts become JSON text; travel times (columns named ``*minutes*``) are rounded
-    to 0.1 min, the model's precision being far coarser than that.
+    Lists and dicts become JSON text; travel times (columns named ``*minutes*`` or ``*_min``)
+    are rounded to 0.1 min, the model's precision being far coarser than that.
     """
     out = df.copy()
     for col in out.columns:
-        if "minutes" in str(col) and pd.api.types.is_float_dtype(out[col]):
+        timed = "minutes" in str(col) or str(col).endswith("_min")
+        if timed and pd.api.types.is_float_dtype(out[col]):
             out[col] = out[col].round(1)
         if col == "geometry" or pd.api.types.is_numeric_dtype(out[col]):
             continue
