@@ -12,16 +12,22 @@ groups = plans.list_groupings()
 ids = groups["id"].tolist()
 names = dict(zip(groups["id"], groups["name_zh"], strict=True))
 
-c1, c2, c3 = st.columns([2, 1, 2])
-with c1:
-    gid = ui.selectbox(
-        tr("metro.group", lang),
+
+def grouping_select(label: str, key: str, default: str) -> str:
+    """A grouping chosen by name; a link may also name it in Chinese (group=川南渝西)."""
+    return ui.selectbox(
+        label,
         ids,
-        key="group",
-        default="cq_metro",
+        key=key,
+        default=default,
         format_func=names.get,
         normalise=analysis.plan_item_id,
     )
+
+
+c1, c2, c3 = st.columns([2, 1, 2])
+with c1:
+    gid = grouping_select(tr("metro.group", lang), "group", "cq_metro")
 with c2:
     color_by = ui.radio(
         tr("metro.color_by", lang),
@@ -33,14 +39,7 @@ with c2:
 with c3:
     compare_on = ui.checkbox(tr("metro.compare", lang), key="cmp")
     gid_b = (
-        ui.selectbox(
-            tr("metro.group_b", lang),
-            ids,
-            key="group_b",
-            default="cq_main_metro",
-            format_func=names.get,
-            normalise=analysis.plan_item_id,
-        )
+        grouping_select(tr("metro.group_b", lang), "group_b", "cq_main_metro")
         if compare_on
         else None
     )

@@ -244,9 +244,13 @@ def _bound(
     *,
     key: str,
     default: Any,
-    normalise: Callable[[str], Any] | None = None,
     **kwargs: Any,
 ) -> Any:
+    """``widget`` seeded from the URL's ``key`` and written back to it.
+
+    ``normalise=`` maps other spellings in the URL to an option (see :func:`query_choice`).
+    """
+    normalise = kwargs.pop("normalise", None)
     if key not in st.session_state:
         st.session_state[key] = query_choice(
             key,
@@ -260,22 +264,12 @@ def _bound(
     return value
 
 
-def selectbox(
-    label: str,
-    options: Sequence[Any],
-    *,
-    key: str,
-    default: Any,
-    normalise: Callable[[str], Any] | None = None,
-    **kwargs: Any,
-) -> Any:
+def selectbox(label: str, options: Sequence[Any], *, key: str, default: Any, **kwargs: Any) -> Any:
     """``st.selectbox`` whose value is read from and written to the URL query parameter ``key``.
 
-    ``normalise`` maps other spellings in the URL to an option (see :func:`query_choice`).
+    ``normalise=`` maps other spellings in the URL to an option (see :func:`query_choice`).
     """
-    return _bound(
-        st.selectbox, label, options, key=key, default=default, normalise=normalise, **kwargs
-    )
+    return _bound(st.selectbox, label, options, key=key, default=default, **kwargs)
 
 
 def scenario_select(label: str, *, key: str, default: str, lang: str) -> str:
