@@ -10,6 +10,17 @@ def test_member_table_carries_evidence_for_every_member():
     assert table["原文"].str.len().min() > 0
     assert set(table["依据"]) == {"明确列出"}  # worded in the page's language, not a code
     assert set(analysis.member_table("cq_main_metro", "en")["Basis"]) == {"Inferred"}
+    tiers = analysis.member_table("cq_metro", "en").set_index("Name")["Tier"]
+    assert tiers["渝中区"] == "中心城区 (central districts)"  # the plan's term, glossed
+
+
+def test_every_member_tier_of_the_plans_has_an_english_gloss():
+    from cymap.i18n import TIERS_EN
+
+    tiers = set()
+    for gid in plans.list_groupings()["id"]:
+        tiers |= set(plans.members(gid)["tier"].dropna())
+    assert tiers <= set(TIERS_EN), tiers - set(TIERS_EN)
 
 
 def test_grouping_vs_reach_splits_members_outside_and_nonmembers_inside():

@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import plans, scenarios, travel_time, units
-from .i18n import tr
+from .i18n import tier_label, tr
 from .notes import note_text
 
 #: Scenario choices offered by the pages: presets plus plain years.
@@ -216,6 +216,7 @@ def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
     if lang in ("zh", "en"):
         table["membership"] = [tr(f"membership.{k}", lang) for k in table["membership"]]
         table["note"] = [note_text(n, lang) or None for n in table["note"]]
+        table["tier"] = [tier_label(t, lang) if isinstance(t, str) else t for t in table["tier"]]
     cols = [
         "adcode",
         "name_zh",

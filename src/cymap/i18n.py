@@ -149,6 +149,27 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+#: English glosses of the plans' member tiers (the tiers themselves are plan terms).
+TIERS_EN = {
+    "中心城区": "central districts",
+    "率先同城化": "first to integrate",
+    "同城化": "integrating",
+    "战略支点": "strategic pivot",
+    "桥头堡": "bridgehead",
+    "北部副中心": "northern sub-centre",
+    "新型卫星城": "new satellite town",
+    "区域中心城市": "regional centre",
+    "节点": "node",
+}
+
+
+def tier_label(tier: str, lang: str = "zh") -> str:
+    """A member tier as shown: the plan's term, with an English gloss on English pages."""
+    if lang != "en" or tier not in TIERS_EN:
+        return tier
+    return f"{tier} ({TIERS_EN[tier]})"
+
+
 def tr(key: str, lang: str = "zh") -> str:
     """The UI string ``key`` in ``lang`` ('zh' or 'en'); the key itself when unknown."""
     pair = STRINGS.get(key)

@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import maps, plans, units
-from .i18n import tr
+from .i18n import tier_label, tr
 from .notes import note_text
 from .style import (
     CARRIER_COLOR,
@@ -89,7 +89,9 @@ def group_layers(
         present = list(dict.fromkeys(gdf["tier"]))
         colors = {t: maps.TIER_COLORS.get(t, OTHER_MEMBER_COLOR) for t in present}
         color = lambda p: colors[p["tier"]]  # noqa: E731
-        legend = maps.Legend(tr("metro.color.tier", lang), [(t, colors[t]) for t in present])
+        legend = maps.Legend(
+            tr("metro.color.tier", lang), [(tier_label(t, lang), colors[t]) for t in present]
+        )
     else:
         colors = {"stated": maps.PALETTE["stated"], "inferred": maps.PALETTE["inferred"]}
         color = lambda p: colors.get(p["membership"], OTHER_MEMBER_COLOR)  # noqa: E731
@@ -106,9 +108,10 @@ def group_layers(
         for q, s in zip(gdf["quote"], gdf["quote_simplified"], strict=True)
     ]
     gdf["membership_label"] = [tr(f"membership.{k}", lang) for k in gdf["membership"]]
+    gdf["tier_label"] = [tier_label(t, lang) if isinstance(t, str) else t for t in gdf["tier"]]
     tip = {
         "name_zh": _label(lang, "名称", "Name"),
-        "tier": _label(lang, "层级", "Tier"),
+        "tier_label": _label(lang, "层级", "Tier"),
         "membership_label": _label(lang, "依据", "Basis"),
         "quote": _label(lang, "原文", "Quote"),
     }
