@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -203,3 +204,12 @@ def test_station_to_station_measure_is_named_on_the_figure():
     assert table["within"].sum() > base["within"].sum()
     assert any("站到站" in line for line in view.sources)
     assert not any("站到站" in line for line in base_view.sources)
+
+
+def test_corridor_subtitle_names_carriers_without_the_notes_explanations():
+    """A carrier note explains itself in English in the data; the figure names the carrier."""
+    view, _ = views.build_view("corridors", {"corridor": "chengyu_central_line"})
+    assert view.subtitle.endswith("依托 成渝中线高铁、成渝复线高速")
+    assert not re.search(r"[A-Za-z]{3,}", view.subtitle)
+    yangtze, _ = views.build_view("corridors", {"corridor": "yangtze_axis"})
+    assert "长江黄金水道" in yangtze.subtitle and "Yangtze" not in yangtze.subtitle

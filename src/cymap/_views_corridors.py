@@ -125,18 +125,23 @@ def _corridor_subtitle(name: str | None, n_corridors: int, n_units: int, lang: s
     text = t(f"{zh} · 经过 {n_units} 个单元", f"{en} · {n_units} units", lang)
     carriers = [
         *_carrier_names(corridor.carriers),
-        *([_strip_latin_notes(corridor.carrier_notes)] if corridor.carrier_notes else []),
+        *filter(None, [_carrier_note_name(corridor.carrier_notes or "")]),
     ]
     if carriers:
         text += t(" · 依托 ", " · carried by ", lang) + "、".join(carriers)
     return text
 
 
-def _strip_latin_notes(text: str) -> str:
-    """Drop parenthesised English glosses: 长江黄金水道 (the Yangtze waterway) → 长江黄金水道."""
+def _carrier_note_name(text: str) -> str | None:
+    """The carrier a note names at its start, for the subtitle (the explanation stays in the data).
+
+    长江黄金水道 (the Yangtze waterway) → 长江黄金水道; 成渝复线高速 (001 line 37) is named
+    beside … → 成渝复线高速. ``None`` when the note does not start with a name.
+    """
     import re
 
-    return re.sub(r"\s*[(（][A-Za-z]+\s[^)）]*[)）]", "", text).strip()
+    found = re.match(r"[\u4e00-\u9fff]+", text.strip())
+    return found.group(0) if found else None
 
 
 def _carrier_names(carriers: Any) -> list[str]:
