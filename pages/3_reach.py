@@ -96,7 +96,7 @@ ui.show_map(m, key="reach_map", feature_groups=layers)
 st.subheader(tr("reach.targets", lang))
 ui.table(view.targets)
 if st.toggle(tr("reach.show_table", lang), key="show_table"):
-    st.dataframe(analysis.unit_minutes_table(view, lang), hide_index=True, width="stretch")
+    ui.grid(analysis.unit_minutes_table(view, lang))
 state = {
     "from": origin,
     "minutes": minutes,

@@ -21,9 +21,7 @@ ui.table(sources.page_table(sources.datasets_table(lang), lang), max_height_px=N
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
 st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")
-st.dataframe(
-    sources.page_table(sources.lines_table(), lang), hide_index=True, key="lines", width="stretch"
-)
+ui.grid(sources.page_table(sources.lines_table(), lang), key="lines")
 with st.expander(
     "文件提到但无法定位的项目"
     if lang == "zh"

@@ -229,6 +229,23 @@ def table(frame: Any, *, max_height_px: int | None = 480) -> None:
     st.html(html_table(frame, max_height_px=max_height_px))
 
 
+def grid(frame: Any, **kwargs: Any) -> None:
+    """A sortable grid of ``frame``.
+
+    Large quantities (population, km²) get thousands separators, as in the static tables.
+    """
+    import pandas as pd
+
+    config = {
+        col: st.column_config.NumberColumn(format="localized")
+        for col in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[col])
+        and not pd.api.types.is_bool_dtype(frame[col])
+        and frame[col].abs().max() >= 10_000
+    }
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kwargs)
+
+
 def show_error(err: CymapError) -> None:
     """Show a library error as a message box (never a traceback)."""
     st.error(str(err))
