@@ -8,9 +8,8 @@ from cymap.i18n import tr
 lang = ui.sidebar()
 st.title(tr("metro.title", lang))
 
-groups = plans.list_groupings()
-ids = groups["id"].tolist()
-names = dict(zip(groups["id"], groups["name_zh"], strict=True))
+names = analysis.plan_names("grouping", lang)
+ids = list(names)
 
 
 def grouping_select(label: str, key: str, default: str) -> str:

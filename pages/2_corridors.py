@@ -2,23 +2,22 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, plans, ui, webviews
+from cymap import analysis, maps, ui, webviews
 from cymap.i18n import tr
 
 lang = ui.sidebar()
 st.title(tr("corr.title", lang))
 
-corridors = plans.list_corridors()
-names = dict(zip(corridors["id"], corridors["name_zh"], strict=True))
+names = analysis.plan_names("corridor", lang)
 choice = ui.selectbox(
     tr("corr.pick", lang),
-    ["all", *corridors["id"]],
+    ["all", *names],
     key="corridor",
     default="all",
     format_func=lambda c: tr("corr.all", lang) if c == "all" else names[c],
     normalise=analysis.plan_item_id,
 )
-chosen = corridors["id"].tolist() if choice == "all" else [choice]
+chosen = list(names) if choice == "all" else [choice]
 
 layers, legend = webviews.corridor_layers(
     chosen, line_geoms=analysis.carrier_geometries(), lang=lang

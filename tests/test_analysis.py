@@ -180,3 +180,16 @@ def test_unit_minutes_table_says_how_each_unit_is_reached():
     en = analysis.unit_minutes_table(compared, "en")
     assert "Scenario's fastest way via" in en.columns
     assert en["Scenario's fastest way via"].str.contains("road").any()
+
+
+def test_english_pages_name_groupings_and_corridors_in_both_languages():
+    zh = analysis.plan_names("grouping", "zh")
+    assert zh["cq_metro"] == "重庆都市圈"
+    assert (
+        analysis.plan_names("grouping", "en")["cq_metro"]
+        == "重庆都市圈 (Chongqing Metropolitan Area)"
+    )
+    corridors = analysis.corridor_table(["yangtze_axis"], "en")
+    assert corridors.iloc[0, 0] == "沿长江发展轴 (Yangtze riverside development axis)"
+    overview = analysis.overview_table("en")
+    assert overview.iloc[0, 0].startswith("成渝地区双城经济圈 (Chengdu–Chongqing Economic Circle")

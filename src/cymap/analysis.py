@@ -37,6 +37,18 @@ ORIGIN_CHOICES = (
 )
 
 
+def plan_names(kind: str, lang: str = "zh") -> dict[str, str]:
+    """Names of every grouping (``kind="grouping"``) or corridor by id, as pages show them.
+
+    The plan's Chinese name, with its English name after it on English pages.
+    """
+    table = plans.list_groupings() if kind == "grouping" else plans.list_corridors()
+    return {
+        i: zh if lang != "en" or not en else f"{zh} ({en})"
+        for i, zh, en in zip(table["id"], table["name_zh"], table["name_en"], strict=True)
+    }
+
+
 def origin_choice(text: str) -> str | None:
     """The origin choice a place name, short name or adcode stands for (``永川`` → 永川区).
 
@@ -273,6 +285,8 @@ def overview_table(lang: str = "zh") -> pd.DataFrame:
         "stated_source",
     ]
     table = pd.DataFrame([plans.summary(gid) for gid in OVERVIEW_GROUPS])[cols]
+    if lang == "en":
+        table["name_zh"] = [plan_names("grouping", lang)[gid] for gid in OVERVIEW_GROUPS]
     table = table.astype({"stated_population": "Int64", "stated_year": "Int64"})
     return page_headers(
         table,
@@ -469,7 +483,7 @@ def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
         c = plans.get_corridor(cid)
         rows.append(
             {
-                "name_zh": c.name_zh,
+                "name_zh": plan_names("corridor", lang)[cid],
                 "kind": c.kind,
                 "members": " → ".join(m.name for m in c.members),
                 "carriers": "、".join(line_names.get(x, x) for x in c.carriers),
