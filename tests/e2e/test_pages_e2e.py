@@ -230,3 +230,14 @@ def test_a_label_thinned_at_the_regional_view_returns_when_zooming_in(app_url, p
         frame, lambda labels: "永川区" in labels["names"] and not labels["overlaps"]
     )
     assert "永川区" in labels["names"] and labels["overlaps"] == []
+
+
+def test_a_link_with_a_misspelt_place_says_so_above_the_page(app_url, page):
+    page.page.goto(f"{app_url}/reach?from=永州&minutes=45")
+    _wait_idle(page)
+    page.wait_for_map()
+    warning = page.page.locator('[data-testid="stAlert"]', has_text="from=永州")
+    warning.wait_for(timeout=30_000)
+    assert "永川区" in warning.inner_text()  # a near match to pick instead
+    assert "minutes=45" in page.page.url  # the rest of the link is kept
+    _assert_no_exception(page)
