@@ -93,7 +93,8 @@ def ignore_url_value(key: str, raw: str, *, used: str = "", choices: Sequence[st
     among ``choices`` are suggested.
     """
     close = difflib.get_close_matches(raw, [str(c) for c in choices], n=3, cutoff=0.3)
-    st.session_state.setdefault(_IGNORED, []).append((key, raw, used, close))
+    shown = raw if len(raw) <= 60 else raw[:57] + "…"  # a link's text, shown as code
+    st.session_state.setdefault(_IGNORED, []).append((key, shown.replace("`", "'"), used, close))
 
 
 def show_url_notices(slot: Any, lang: str) -> None:

@@ -237,3 +237,10 @@ def test_unusable_link_values_are_explained_in_english_too():
     at = _open("pages/1_metro.py", group="cq_metor", lang="en")
     notice = "\n".join(w.value for w in at.warning)
     assert "group=cq_metor" in notice and "not recognised" in notice and "cq_metro" in notice
+
+
+def test_a_hostile_link_value_is_shown_as_plain_text():
+    at = _open("pages/2_corridors.py", corridor="`**x**`" + "y" * 100)
+    notice = "\n".join(w.value for w in at.warning)
+    assert "corridor='**x**'yyy" in notice and "…" in notice  # no code-span break, cut short
+    assert len(notice) < 400
