@@ -48,15 +48,13 @@ def route_columns(origins: Any, sc: Any, lang: str = "zh") -> pd.DataFrame:
     names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
     road = "公路" if lang == "zh" else "road"
 
-    def joined(via: tuple[str, ...] | None, name: Any) -> str | None:
-        return None if via is None else " → ".join(name(x) if x else road for x in via)
+    def joined(via: tuple[str, ...] | None, word: Any) -> str | None:
+        return None if via is None else " → ".join(map(word, via))
 
     return pd.DataFrame(
         {
-            "via": [joined(v, lambda x: names.get(x, x)) for v in routes["via"]],
-            "via_ids": [
-                None if v is None else " → ".join(x or "road" for x in v) for v in routes["via"]
-            ],
+            "via": [joined(v, lambda x: names.get(x, x) if x else road) for v in routes["via"]],
+            "via_ids": [joined(v, lambda x: x or "road") for v in routes["via"]],
             "in_vehicle_min": routes["in_vehicle_min"],
             "other_min": routes["other_min"],
         },

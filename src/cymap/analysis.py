@@ -215,20 +215,32 @@ def page_headers(table: pd.DataFrame, lang: str | None, zh: dict[str, str]) -> p
     return table
 
 
+def member_texts(members: pd.DataFrame, lang: str | None) -> dict[str, list]:
+    """Columns of :func:`cymap.plans.members` as pages show them (table and map tooltips).
+
+    ``quote`` gets the simplified reading after a traditional-script quote; in a page language
+    ('zh', 'en') ``membership``, ``tier`` and ``note`` are worded in it as well.
+    """
+    out: dict[str, list] = {
+        "quote": [
+            plans.quote_text(q, s) if isinstance(q, str) else q
+            for q, s in zip(members["quote"], members["quote_simplified"], strict=True)
+        ]
+    }
+    if lang in ("zh", "en"):
+        out["membership"] = [tr(f"membership.{k}", lang) for k in members["membership"]]
+        out["tier"] = [tier_label(t, lang) if isinstance(t, str) else t for t in members["tier"]]
+        out["note"] = [note_text(n, lang) or None for n in members["note"]]
+    return out
+
+
 def member_table(group: str, lang: str = "zh") -> pd.DataFrame:
     """Members of a grouping with tier, stated/inferred, evidence quote, area and population."""
     gdf = plans.members(group)
     table = gdf.drop(columns="geometry").reset_index()
     docs = {d.id: d.title_zh for d in plans.load_catalogue().documents}
     table["source"] = table["document"].map(lambda d: f"{d} {docs.get(d, '')}" if d else "")
-    table["quote"] = [
-        plans.quote_text(q, s) if isinstance(q, str) else q
-        for q, s in zip(table["quote"], table["quote_simplified"], strict=True)
-    ]
-    if lang in ("zh", "en"):
-        table["membership"] = [tr(f"membership.{k}", lang) for k in table["membership"]]
-        table["note"] = [note_text(n, lang) or None for n in table["note"]]
-        table["tier"] = [tier_label(t, lang) if isinstance(t, str) else t for t in table["tier"]]
+    table = table.assign(**member_texts(table, lang))
     cols = [
         "adcode",
         "name_zh",
@@ -286,7 +298,7 @@ def overview_table(lang: str = "zh") -> pd.DataFrame:
     ]
     table = pd.DataFrame([plans.summary(gid) for gid in OVERVIEW_GROUPS])[cols]
     if lang == "en":
-        table["name_zh"] = [plan_names("grouping", lang)[gid] for gid in OVERVIEW_GROUPS]
+        table["name_zh"] = list(map(plan_names("grouping", lang).get, OVERVIEW_GROUPS))
     table = table.astype({"stated_population": "Int64", "stated_year": "Int64"})
     return page_headers(
         table,
@@ -478,12 +490,13 @@ def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
 
     line_names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
     docs = {d.id: d.title_zh for d in plans.load_catalogue().documents}
+    shown = plan_names("corridor", lang)
     rows = []
     for cid in corridor_ids:
         c = plans.get_corridor(cid)
         rows.append(
             {
-                "name_zh": plan_names("corridor", lang)[cid],
+                "name_zh": shown[cid],
                 "kind": c.kind,
                 "members": " → ".join(m.name for m in c.members),
                 "carriers": "、".join(line_names.get(x, x) for x in c.carriers),

@@ -49,7 +49,13 @@ def note_text(text: object, lang: str | None = "zh", *, data_dir: Path | None = 
     table = readings(data_dir)
     if text in table:
         return table[text]
-    for en in sorted(table, key=len, reverse=True):
+    for en in _longest_first(data_dir):
         if en in text:
             text = text.replace(en, table[en])
     return text.replace("。 ", "。")
+
+
+@functools.cache
+def _longest_first(data_dir: Path | None) -> tuple[str, ...]:
+    """The English notes, longest first: a note inside a longer one is read after it."""
+    return tuple(sorted(readings(data_dir), key=len, reverse=True))

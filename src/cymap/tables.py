@@ -88,16 +88,11 @@ def html_table(frame: pd.DataFrame, *, max_height_px: int | None = 480) -> str:
     wide = {top} if top is not None and max(lengths[top]) > WIDE_CHARS else set()
 
     def cls(col: Any) -> str:
-        name = (
-            "num"
-            if col in formats
-            else "wrap wide"
-            if col in wide
-            else "wrap"
-            if col in wrap
-            else ""
-        )
-        return f' class="{name}"' if name else ""
+        if col in formats:
+            return ' class="num"'
+        if col in wrap:
+            return ' class="wrap wide"' if col in wide else ' class="wrap"'
+        return ""
 
     head = "".join(f"<th{cls(c)}>{html.escape(str(c))}</th>" for c in frame.columns)
     height = f' style="max-height:{max_height_px}px"' if max_height_px else ""

@@ -14,6 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import maps, plans, units
+from .analysis import member_texts
 from .i18n import tier_label, tr
 from .notes import note_text
 from .style import (
@@ -103,12 +104,10 @@ def group_layers(
                 if k in set(gdf["membership"])
             ],
         )
-    gdf["quote"] = [
-        plans.quote_text(q, s) if isinstance(q, str) else ""
-        for q, s in zip(gdf["quote"], gdf["quote_simplified"], strict=True)
-    ]
-    gdf["membership_label"] = [tr(f"membership.{k}", lang) for k in gdf["membership"]]
-    gdf["tier_label"] = [tier_label(t, lang) if isinstance(t, str) else t for t in gdf["tier"]]
+    shown = member_texts(gdf, lang)  # as in the member table
+    gdf["quote"] = pd.Series(shown["quote"], index=gdf.index).fillna("")
+    gdf["membership_label"] = shown["membership"]
+    gdf["tier_label"] = shown["tier"]
     tip = {
         "name_zh": _label(lang, "名称", "Name"),
         "tier_label": _label(lang, "层级", "Tier"),
