@@ -122,43 +122,20 @@ class Attribution(MacroElement):
 
 
 class LabelLayer(DataScript):
-    """Seat labels as Leaflet div-icons, created in the browser from a compact array.
+    """Seat labels, created in the browser from a compact array by ``static/cymap/labels.js``.
 
-    Labels of class ``county`` are shown from zoom 9 on only (CSS); they are created the first
-    time the map reaches that zoom, so the default view builds a quarter of the markers.
-    After each zoom or resize (and again shortly when the map is not laid out yet), a label
-    that would overlap one placed before it is hidden, so the map never shows names printed
-    over each other; zooming in brings the hidden ones back. Rows come in priority order, and
-    the label layers of one map are thinned together: layers with a lower ``priority`` (a
-    page's own labels, 0) before the basemap's (1).
+    Labels of class ``county`` are shown from zoom 9 on only (CSS) and created the first time
+    the map reaches that zoom. A label that would overlap one placed before it is hidden, so
+    the map never shows names printed over each other; zooming in brings the hidden ones back.
+    Rows come in priority order, and the label layers of one map are thinned together: layers
+    with a lower ``priority`` (a page's own labels, 0) before the basemap's (1). The script
+    thins again whenever what it measured can change (zoom, resize, fonts, stylesheets); see
+    its header.
     """
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(g){var lazy=[],all=[],made=false,on=null,me={p:{{ this.priority }},a:all};
-          function mk(r,i){var k=L.marker([r[0],r[1]],{interactive:false,keyboard:false,icon:L.divIcon({
-            className:'',iconSize:null,html:'<span class="cy-label '+r[3]+'">'+r[2]+'</span>'})}).addTo(g);
-            k._cyi=i;all.push(k);}
-          {{ this.rows_json }}.forEach(function(r,i){if(r[3].indexOf('county')===0){lazy.push([r,i]);}else{mk(r,i);}});
-          function map(){return g.getZoom?g:g._map;}
-          function tidy(m){m._cyT=false;var kept=[],n=0;m._cyL.forEach(function(l){l.a.forEach(function(k){
-            var e=k.getElement(),s=e&&e.firstChild;if(!s){return;}s.style.visibility='';n++;
-            var b=s.getBoundingClientRect();if(!b.width){return;}
-            for(var i=0;i<kept.length;i++){var q=kept[i];
-              if(b.left<q.right&&b.right>q.left&&b.top<q.bottom&&b.bottom>q.top){s.style.visibility='hidden';return;}}
-            kept.push(b);});});
-            if(n&&!kept.length&&(m._cyR=(m._cyR||0)+1)<40){setTimeout(function(){later(m);},250);}}
-          function more(){var m=on;if(!m){return;}if(!made&&m.getZoom()>=9){made=true;
-            lazy.forEach(function(x){mk(x[0],x[1]);});all.sort(function(a,b){return a._cyi-b._cyi;});}
-            later(m);}
-          function later(m){if(!m._cyT){m._cyT=true;requestAnimationFrame(function(){tidy(m);});}}
-          function hook(){var m=map();if(!m||on){return;}on=m;
-            m._cyL=(m._cyL||[]).concat([me]).sort(function(x,y){return x.p-y.p;});
-            m.on('zoomend',more);m.on('resize',more);more();}
-          function unhook(){var m=on;if(!m){return;}on=null;m.off('zoomend',more);m.off('resize',more);
-            m._cyL=m._cyL.filter(function(l){return l!==me;});later(m);}
-          g.on('add',hook);g.on('remove',unhook);if(map()){hook();}
-        })({{ this._parent.get_name() }});
+        cymapLabels.add({{ this._parent.get_name() }},{{ this.rows_json }},{{ this.priority }});
         {% endmacro %}"""
     )
 

@@ -31,6 +31,8 @@ metric_crs: str = "EPSG:32648"
 #: Leaflet assets served by Streamlit's static file serving (copied by scripts/setup.sh).
 leaflet_js: str = "/app/static/vendor/leaflet/leaflet.js"
 leaflet_css: str = "/app/static/vendor/leaflet/leaflet.css"
+#: The project's own map script (seat labels and their thinning), served from static/cymap/.
+labels_js: str = "/app/static/cymap/labels.js"
 
 #: Online tiles are optional and off by default (offline first).
 default_tiles: str | None = None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-import time
+from pathlib import Path
 
 import pytest
 
@@ -59,10 +60,9 @@ def test_page_loads_offline_without_exception(app_url, page, path, name):
     _wait_idle(page)
     _assert_no_exception(page)
     if name != "sources":
-        page.wait_for_map()
+        page.wait_for_map().locator(_LABELS_DONE).wait_for(state="attached")  # drawn, labelled
     else:
         page.page.get_by_text("成渝地区双城经济圈建设规划纲要").first.wait_for()
-    page.page.wait_for_timeout(800)
     page.screenshot(f"page-{name}")
     assert page.external_requests() == []
     # Opened at its own address, the page finds the server at once: no 404 probe detours.
@@ -104,11 +104,17 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     )
     _wait_idle(page)
     page.wait_for_map()
-    # The rerun's numbers can arrive just after the status widget goes: wait up to 30 s for a
-    # change of the count, then compare.
-    deadline = time.monotonic() + 30
-    while (after := _metric(page, UNITS_WITHIN)) == before and time.monotonic() < deadline:
-        page.page.wait_for_timeout(250)
+    # The rerun's numbers can arrive just after the status widget goes: wait for the count to
+    # change (up to 30 s), then compare.
+    page.page.wait_for_function(
+        """([label, before]) => [...document.querySelectorAll('[data-testid="stMetric"]')]
+            .filter((m) => m.innerText.includes(label))
+            .some((m) => Number(m.querySelector('[data-testid="stMetricValue"]').innerText
+                .replace(/[^0-9]/g, '')) !== before)""",
+        arg=[UNITS_WITHIN, before],
+        timeout=30_000,
+    )
+    after = _metric(page, UNITS_WITHIN)
     # the mode's button counts the change
     page.page.keyboard.press("Escape")
     page.page.keyboard.press("Escape")
@@ -164,10 +170,7 @@ def test_county_labels_appear_when_zooming_in(app_url, page):
     county = frame.locator(".cy-label.county", has_text="郫都区")
     assert county.count() == 0  # not even created at the default zoom
     assert frame.locator(".cy-label.pref", has_text="成都市").count() == 1
-    page.page.evaluate(
-        """() => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
-            .contentWindow.map_div.setView([30.8, 103.9], 9, {animate: false}) && null"""
-    )
+    _zoom_to(page, 30.8, 103.9, 9)
     county.wait_for(state="visible", timeout=10_000)
     page.screenshot("overview-zoom-9")
 
@@ -185,16 +188,79 @@ _LABEL_OVERLAPS = """() => {
   return {names: shown.map(([n]) => n), overlaps: pairs};
 }"""
 
+#: The map's labels are thinned on the final layout (static/cymap/labels.js sets this).
+_LABELS_DONE = '.leaflet-container[data-cy-labels="done"]'
+_LABELS_PENDING = '.leaflet-container[data-cy-labels="pending"]'
 
-def _settled_labels(frame, done, timeout_s: float = 15) -> dict:
-    """The frame's labels once ``done(labels)`` holds (they are thinned in an animation frame
-    after the map is drawn or zoomed), or as they are when ``timeout_s`` runs out."""
-    deadline = time.monotonic() + timeout_s
-    while not done(labels := frame.locator("body").evaluate(_LABEL_OVERLAPS)):
-        if time.monotonic() > deadline:
-            break
-        time.sleep(0.2)
-    return labels
+#: A stand-in for a slow web font: the labels' font comes from a URL the test answers late,
+#: 40 % larger than the system font they are first laid out with.
+_LATE_FONT_URL = "/cy-test/late-cjk-font.ttc"
+_USE_LATE_FONT = f"""() => {{
+  const style = document.createElement('style');
+  style.textContent = '@font-face{{font-family:"cy-late-cjk";src:url("{_LATE_FONT_URL}");size-adjust:140%}}'
+    + '.cy-label{{font-family:"cy-late-cjk","Noto Sans CJK SC",sans-serif!important}}';
+  document.head.appendChild(style);
+}}"""
+_CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+
+
+class SlowMachine:
+    """Browser conditions of slow and fast machines for the label tests.
+
+    ``plain``: as is. ``cpu4x``: Chromium's CPU throttled 4x (DevTools protocol). ``late``:
+    Leaflet's stylesheet and the labels' font held back until the labels were first laid out
+    without them, then released (the order a slow network or a busy machine produces).
+    """
+
+    def __init__(self, page, condition: str):
+        self.page = page
+        self.condition = condition
+        self.held: list = []
+        self.released = False
+        if condition == "cpu4x":
+            cdp = page.page.context.new_cdp_session(page.page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        if condition == "late":
+            page.page.route("**/leaflet.css", self._hold)
+            page.page.route(f"**{_LATE_FONT_URL}", self._hold)
+        if os.environ.get("CYMAP_LABEL_THINNING") == "off":  # to show these tests can fail
+            page.page.add_init_script("window.cymapLabelThinning = false")
+
+    def _hold(self, route) -> None:
+        self.held.append(route)
+
+    def settled(self, frame) -> dict:
+        """The frame's labels once thinned on the final layout (late assets released first)."""
+        if self.condition == "late" and not self.released:
+            self.released = True
+            frame.locator(".cy-label").first.wait_for(state="attached", timeout=60_000)
+            frame.locator(_LABELS_PENDING).wait_for(state="attached")  # not thinned unstyled
+            with self.page.page.expect_request(f"**{_LATE_FONT_URL}", timeout=30_000):
+                frame.locator("body").evaluate(_USE_LATE_FONT)  # asked for once labels use it
+            while len(self.held) < 2:  # the route handler runs as Playwright takes events
+                self.page.page.wait_for_timeout(50)
+            for route in self.held:
+                if route.request.url.endswith(_LATE_FONT_URL):
+                    route.fulfill(body=_CJK_FONT.read_bytes(), content_type="font/collection")
+                else:
+                    route.continue_()
+            self.held.clear()
+        frame.locator(_LABELS_DONE).wait_for(state="attached", timeout=60_000)
+        return frame.locator("body").evaluate(_LABEL_OVERLAPS)
+
+
+@pytest.fixture(params=["plain", "cpu4x", "late"])
+def machine(page, request):
+    if request.param == "late" and not _CJK_FONT.exists():
+        pytest.fail(f"{_CJK_FONT} is missing: scripts/setup.sh --dev installs fonts-noto-cjk")
+    return SlowMachine(page, request.param)
+
+
+def _zoom_to(page, lat: float, lon: float, zoom: int) -> None:
+    page.page.evaluate(
+        f"""() => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
+            .contentWindow.map_div.setView([{lat}, {lon}], {zoom}, {{animate: false}}) && null"""
+    )
 
 
 @pytest.mark.parametrize(
@@ -206,29 +272,22 @@ def _settled_labels(frame, done, timeout_s: float = 15) -> dict:
         ("reach", {"成都市", "泸州市", "达州市"}),
     ],
 )
-def test_map_labels_never_overlap_at_the_default_view(app_url, page, path, expected):
+def test_map_labels_never_overlap_at_the_default_view(app_url, page, machine, path, expected):
     """Where two names would print over each other, the less important one waits for a zoom."""
     page.page.goto(f"{app_url}/{path}")
-    _wait_idle(page)
-    labels = _settled_labels(page.wait_for_map(), lambda labels: not labels["overlaps"])
+    labels = machine.settled(page.wait_for_map())
     assert labels["overlaps"] == []
     assert expected <= set(labels["names"])  # the main places stay named
     assert len(labels["names"]) >= 15
 
 
-def test_a_label_thinned_at_the_regional_view_returns_when_zooming_in(app_url, page):
+def test_a_label_thinned_at_the_regional_view_returns_when_zooming_in(app_url, page, machine):
     page.page.goto(f"{app_url}/")
-    _wait_idle(page)
     frame = page.wait_for_map()
-    labels = _settled_labels(frame, lambda labels: "永川区" not in labels["names"])
+    labels = machine.settled(frame)
     assert "永川区" not in labels["names"]  # it would touch a larger neighbour's name at zoom 7
-    page.page.evaluate(
-        """() => document.querySelector('iframe[title="streamlit_folium.st_folium"]')
-            .contentWindow.map_div.setView([29.35, 105.9], 9, {animate: false}) && null"""
-    )
-    labels = _settled_labels(
-        frame, lambda labels: "永川区" in labels["names"] and not labels["overlaps"]
-    )
+    _zoom_to(page, 29.35, 105.9, 9)
+    labels = machine.settled(frame)
     assert "永川区" in labels["names"] and labels["overlaps"] == []
 
 
