@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, notes, plans, ui, webviews
+from cymap import analysis, maps, notes, plans, ui, views, web
 from cymap.i18n import tr
 
 lang = ui.sidebar()
@@ -86,31 +86,29 @@ m3.metric(
 if summary.get("stated_source"):
     st.caption(analysis.stated_caption(summary, lang))
 
-if compare_on:
-    compared = plans.compare(gid, gid_b)
-    layers, legend = webviews.compare_layers(
-        compared, name_a=names[gid], name_b=names[gid_b], lang=lang
-    )
-else:
-    layers, legend = webviews.group_layers(
-        plans.members(gid), plans.dissolved_boundary(gid), color_by=color_by, lang=lang
-    )
-check = None
-if overlay_on:
-    check = analysis.grouping_vs_reach(gid, scenario=year, origin=origin)
-    layers.append(webviews.reach_outline_layer(check.within, minutes=check.minutes))
+# One description of the view: the web map below and the exports draw the same.
+state = {
+    "group": gid,
+    "group_b": gid_b,
+    "color": None if compare_on else color_by,
+    "year": year,
+    "from": origin,
+    "lang": lang,
+}
+view, _ = views.build_view("group", state)
+check = analysis.grouping_vs_reach(gid, scenario=year, origin=origin) if overlay_on else None
 
 m = maps.base_map(lang=lang, labels=False)
-m.add_child(legend)
+m.add_child(web.legend_of(view))
 ui.show_map(
     m,
     key="metro_map",
-    feature_groups=layers,
+    feature_groups=web.map_layers(view),
     bounds=analysis.view_bounds(gid, gid_b),
 )
 
 if compare_on:
-    ui.table(analysis.compare_table(compared, lang))
+    ui.table(analysis.compare_table(plans.compare(gid, gid_b), lang))
 if check is not None:
     a, b = st.columns(2)
     a.markdown(f"**{tr('metro.outside', lang)}**（{check.scenario_label}）")
@@ -122,13 +120,4 @@ if check is not None:
 
 st.subheader(tr("metro.members", lang))
 ui.table(analysis.member_table(gid, lang))
-ui.export_block(
-    "group",
-    {
-        "group": gid,
-        "group_b": gid_b,
-        "year": year,
-        "from": origin,
-        "lang": lang,
-    },
-)
+ui.export_block("group", state)

@@ -97,30 +97,19 @@ def test_reach_layers_for_every_comparison_mode(compare):
     assert legend.html
 
 
-def test_overview_and_group_layers_build():
+def test_overview_layers_build():
     layers, legend = webviews.overview_layers()
     assert len(layers) >= 5
     assert "重庆都市圈" in legend.html
-    from cymap import plans
-
-    layers, legend = webviews.group_layers(
-        plans.members("cq_metro"), plans.dissolved_boundary("cq_metro")
-    )
-    assert "中心城区" in legend.html
 
 
 def test_every_dynamic_layer_is_a_feature_group():
     """st_folium adds dynamic layers as feature groups; anything else breaks the layers after it."""
     import folium
 
-    from cymap import plans
-
     builds = [
         webviews.overview_layers()[0],
-        webviews.group_layers(plans.members("cq_metro"), plans.dissolved_boundary("cq_metro"))[0],
-        webviews.compare_layers(plans.compare("cq_metro", "cnyx"), name_a="A", name_b="B")[0],
         webviews.corridor_layers(["yangtze_axis"], line_geoms=analysis.carrier_geometries())[0],
-        [webviews.reach_outline_layer(["500103"], minutes=60)],
     ]
     for layers in builds:
         assert all(isinstance(layer, folium.FeatureGroup) for layer in layers)

@@ -7,6 +7,7 @@ No Streamlit.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterable
 
@@ -78,12 +79,20 @@ class Legend(MacroElement):
         {% endmacro %}"""
     )
 
-    def __init__(self, title: str, items: Iterable[tuple[str, str]]) -> None:
+    def __init__(
+        self, title: str, items: Iterable[tuple[str, str]], *, styled: bool = False
+    ) -> None:
+        """``items`` are (label, colour), or (label, CSS of the swatch) when ``styled``."""
         super().__init__()
+        items = list(items)
+        self.title = title
+        self.labels = [label for label, _ in items]
         rows = "".join(
-            f"<div><i style='background:{color}'></i>{label}</div>" for label, color in items
+            f"<div><i style='{css if styled else 'background:' + css}'></i>"
+            f"{html.escape(label)}</div>"
+            for label, css in items
         )
-        self.html = f"<b>{title}</b>{rows}" if title else rows
+        self.html = f"<b>{html.escape(title)}</b>{rows}" if title else rows
 
 
 class StaticGeoJson(DataScript):

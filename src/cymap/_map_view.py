@@ -24,11 +24,14 @@ class Layer(NamedTuple):
         ``gdf`` with one colour per row.
     label
         Legend label; ``""`` keeps the layer out of the automatic legend.
+    tooltip
+        Columns of ``gdf`` shown when hovering a feature on the web map, with their headers.
     """
 
     gdf: gpd.GeoDataFrame
     style: dict[str, Any]
     label: str = ""
+    tooltip: dict[str, str] | None = None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -11,6 +11,7 @@ from . import units
 from ._errors import UnknownNameError
 from ._map_view import Layer, LegendEntry, MapView
 from ._view_style import counted_legend, document_titles, label_units, t, tier_colors
+from .i18n import tier_label, tr
 from .style import (
     BEYOND_COLOR,
     GROUP_OUTLINE_COLOR,
@@ -18,6 +19,9 @@ from .style import (
     PALETTE,
     POPULATION_BANDS,
 )
+
+#: How the members of a grouping view can be coloured.
+COLOR_BY = ("tier", "membership")
 
 
 def view_population(
@@ -82,42 +86,64 @@ def _require_members(grouping: Any) -> None:
         raise ExportError(msg)
 
 
-def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+def view_group(
+    name: str, *, color_by: str = "tier", lang: str = "zh"
+) -> tuple[MapView, gpd.GeoDataFrame]:
     """A grouping's members coloured by tier (or stated/inferred) and its dissolved boundary.
+
+    The 都市圈边界 page and its export both draw this description.
 
     Parameters
     ----------
     name
         Grouping id, name or alias (``cq_metro``, ``重庆都市圈``, ``中心城区`` …).
+    color_by
+        ``"tier"`` (the plan's tiers, when it has any) or ``"membership"`` (stated/inferred).
     lang
-        ``"zh"`` or ``"en"`` for the frame texts.
+        ``"zh"`` or ``"en"`` for the frame texts, legend and tooltips.
     """
-    from . import plans
+    from . import analysis, plans
 
+    if color_by not in COLOR_BY:
+        msg = f"unknown colouring {color_by!r}; use one of {', '.join(COLOR_BY)}"
+        raise UnknownNameError(msg)
     grouping = plans.get_grouping(name)
     _require_members(grouping)
     gdf = plans.members(name).copy()
     outline = plans.dissolved_boundary(name)
     summary = plans.summary(name)
+    shown = analysis.member_texts(gdf, lang)  # worded as in the member table
+    gdf["quote_shown"] = pd.Series(shown["quote"], index=gdf.index).fillna("")
+    gdf["membership_label"] = shown["membership"]
+    gdf["tier_label"] = pd.Series(shown["tier"], index=gdf.index).fillna("—")
     tiers = [x for x in gdf.get("tier", pd.Series(dtype=object)).dropna().unique() if x]
-    layers: list[Layer] = []
     legend: list[LegendEntry] = []
-    if tiers:
+    if color_by == "tier" and tiers:
         colors = tier_colors(tiers)
-        gdf["color"] = [colors.get(x, OTHER_MEMBER_COLOR) for x in gdf["tier"].fillna("")]
-        legend += [LegendEntry(str(x), facecolor=colors[x], edgecolor="#777777") for x in tiers]
         untiered = gdf["tier"].isna() | (gdf["tier"] == "")
-        gdf.loc[untiered, "color"] = OTHER_MEMBER_COLOR
-        if untiered.any():
-            legend.append(LegendEntry(t("成员", "member", lang), facecolor=OTHER_MEMBER_COLOR))
-    else:
-        gdf["color"] = [
-            PALETTE["inferred"] if m == "inferred" else PALETTE["stated"] for m in gdf["membership"]
+        gdf["color"] = [colors.get(x, OTHER_MEMBER_COLOR) for x in gdf["tier"].fillna("")]
+        legend += [
+            LegendEntry(tier_label(x, lang), facecolor=colors[x], edgecolor="#777777")
+            for x in tiers
         ]
-        legend.append(
-            LegendEntry(t("文件列明的成员", "stated member", lang), facecolor=PALETTE["stated"])
-        )
-    layers.append(
+        if untiered.any():
+            legend.append(LegendEntry(tr("metro.other_member", lang), facecolor=OTHER_MEMBER_COLOR))
+    else:
+        colors = {"stated": PALETTE["stated"], "inferred": PALETTE["inferred"]}
+        gdf["color"] = [colors.get(m, OTHER_MEMBER_COLOR) for m in gdf["membership"]]
+        present = set(gdf["membership"])
+        legend += [
+            LegendEntry(tr(f"membership.{k}", lang), facecolor=v)
+            for k, v in colors.items()
+            if k in present
+        ]
+    tooltip = {
+        "name_zh": tr("col.name_zh", lang),
+        "tier_label": tr("col.tier", lang),
+        "membership_label": tr("col.membership", lang),
+        "quote_shown": tr("col.quote", lang),
+    }
+    layers = [
         Layer(
             gdf,
             {
@@ -127,10 +153,11 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
                 "alpha": 0.85,
                 "zorder": 1,
             },
+            tooltip=tooltip,
         )
-    )
+    ]
     inferred = gdf[gdf["membership"] == "inferred"]
-    if len(inferred):
+    if color_by == "tier" and len(inferred):  # coloured by membership, the fill says it
         layers.append(
             Layer(
                 inferred,
@@ -145,9 +172,7 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
         )
         legend.append(
             LegendEntry(
-                t("推断成员（文件未逐一列明）", "inferred member", lang),
-                facecolor="white",
-                edgecolor="#555555",
+                tr("membership.inferred_hatch", lang), facecolor="white", edgecolor="#555555"
             )
         )
     layers.append(
@@ -158,46 +183,48 @@ def view_group(name: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFram
     )
     legend.append(
         LegendEntry(
-            t("范围边界", "boundary", lang),
-            facecolor=GROUP_OUTLINE_COLOR,
-            kind="line",
-            linewidth=2.0,
+            tr("legend.boundary", lang), facecolor=GROUP_OUTLINE_COLOR, kind="line", linewidth=2.0
         )
     )
     docs = document_titles(getattr(grouping, "documents", None))
     area = summary.get("area_km2", gdf["area_km2"].sum())
     pop = summary.get("population_2020", gdf["population_2020"].sum())
-    title = (
-        grouping.name_zh if lang == "zh" else (getattr(grouping, "name_en", "") or grouping.name_zh)
-    )
     subtitle = t(
         f"{len(gdf)} 个成员单元 · 面积 {area:,.0f} km² · 2020年常住人口 {pop / 1e4:,.0f} 万人",
         f"{len(gdf)} members · {area:,.0f} km² · {pop / 1e6:,.2f} million people (2020)",
         lang,
     )
     view = MapView(
-        title=title,
+        title=analysis.plan_names("grouping", lang)[grouping.id],
         subtitle=subtitle,
         layers=layers,
         labels=label_units(gdf.index, priority_by="population_2020"),
         legend=legend,
-        legend_title=t("成员", "Members", lang),
+        legend_title=tr(f"metro.color.{color_by}", lang),
         sources=docs,
         lang=lang,
     )
-    return view, gdf.drop(columns="color")
+    return view, gdf.drop(columns=["color", "quote_shown", "membership_label", "tier_label"])
 
 
 def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
-    """Two groupings compared: units in both, only in A, only in B."""
-    from . import plans
+    """Two groupings compared: units in both, only in A, only in B, and both boundaries."""
+    from . import analysis, plans
 
     ga, gb = plans.get_grouping(a), plans.get_grouping(b)
     _require_members(ga)
     _require_members(gb)
+    names = analysis.plan_names("grouping", lang)
+    name_a, name_b = names[ga.id], names[gb.id]
     gdf = plans.compare(a, b).copy()
     colors = {"both": PALETTE["both"], "only_a": PALETTE["only_a"], "only_b": PALETTE["only_b"]}
+    side_label = {
+        "both": tr("side.both", lang),
+        "only_a": f"{tr('side.only_a', lang)}：{name_a}",
+        "only_b": f"{tr('side.only_b', lang)}：{name_b}",
+    }
     gdf["color"] = gdf["side"].map(colors)
+    gdf["side_label"] = gdf["side"].map(side_label)
     layers = [
         Layer(
             gdf,
@@ -208,6 +235,7 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
                 "alpha": 0.8,
                 "zorder": 1,
             },
+            tooltip={"name_zh": tr("col.name_zh", lang), "side_label": tr("col.side", lang)},
         )
     ]
     for grouping, style in ((a, "-"), (b, "--")):
@@ -225,16 +253,12 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
             )
         )
     counts = gdf["side"].value_counts()
-    rows = [
-        ("both", "两者共有", "both"),
-        ("only_a", f"仅{ga.name_zh}", f"only {ga.name_zh}"),
-        ("only_b", f"仅{gb.name_zh}", f"only {gb.name_zh}"),
-    ]
+    rows = [(k, side_label[k], side_label[k]) for k in ("both", "only_a", "only_b")]
     legend = [
         *counted_legend(rows, counts, colors, lang),
-        LegendEntry(ga.name_zh + t("边界", " boundary", lang), facecolor="#222222", kind="line"),
+        LegendEntry(name_a + t("边界", " boundary", lang), facecolor="#222222", kind="line"),
         LegendEntry(
-            gb.name_zh + t("边界", " boundary", lang),
+            name_b + t("边界", " boundary", lang),
             facecolor="#222222",
             kind="line",
             linestyle="--",
@@ -257,4 +281,4 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
         sources=docs,
         lang=lang,
     )
-    return view, gdf.drop(columns="color")
+    return view, gdf.drop(columns=["color", "side_label"])

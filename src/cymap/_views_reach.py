@@ -22,8 +22,8 @@ from ._view_style import (
 from .style import (
     BEYOND_COLOR,
     PRINT_NETWORK_COLORS,
-    PRINT_REACH_OUTLINE_COLOR,
     PRINT_STATUS_COLORS,
+    REACH_OUTLINE_COLOR,
     minutes_color,
 )
 
@@ -135,7 +135,7 @@ def view_reach(
             within.dissolve() if len(within) else within,
             {
                 "facecolor": "none",
-                "edgecolor": PRINT_REACH_OUTLINE_COLOR,
+                "edgecolor": REACH_OUTLINE_COLOR,
                 "linewidth": 1.8,
                 "zorder": 4,
             },
@@ -146,7 +146,7 @@ def view_reach(
         *minute_band_legend(lang),
         LegendEntry(
             t(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
-            facecolor=PRINT_REACH_OUTLINE_COLOR,
+            facecolor=REACH_OUTLINE_COLOR,
             kind="line",
             linewidth=1.8,
         ),
@@ -306,7 +306,7 @@ def add_reach_overlay(
             within.dissolve(),
             {
                 "facecolor": "none",
-                "edgecolor": PRINT_REACH_OUTLINE_COLOR,
+                "edgecolor": REACH_OUTLINE_COLOR,
                 "linewidth": 2.0,
                 "linestyle": "--",
                 "zorder": 4.5,
@@ -321,7 +321,7 @@ def add_reach_overlay(
     )
     view.legend.append(
         LegendEntry(
-            label, facecolor=PRINT_REACH_OUTLINE_COLOR, kind="line", linestyle="--", linewidth=2.0
+            label, facecolor=REACH_OUTLINE_COLOR, kind="line", linestyle="--", linewidth=2.0
         )
     )
     view.scenario = scenario_text(sc, lang)

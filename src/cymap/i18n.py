@@ -27,6 +27,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "app.at_a_glance": ("一览", "At a glance"),
     "membership.stated": ("明确列出", "Stated"),
     "membership.inferred": ("推断", "Inferred"),
+    "membership.inferred_hatch": (
+        "推断成员（文件未逐一列明）",
+        "Inferred member (not listed one by one)",
+    ),
+    "metro.other_member": ("其他成员", "Other member"),
+    "legend.boundary": ("范围边界", "Boundary"),
+    "col.name_zh": ("名称", "Name"),
+    "col.tier": ("层级", "Tier"),
+    "col.membership": ("依据", "Basis"),
+    "col.quote": ("原文", "Quote"),
+    "col.side": ("归属", "Side"),
     "app.at_a_glance_note": (
         "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）；文件所述为规划原文数字。"
         "各分区的成员、依据与原文见“都市圈边界”页。",

@@ -77,13 +77,10 @@ MINUTE_BANDS = (
 )
 #: Units beyond the last minute band or not reached at all.
 BEYOND_COLOR = "#e0e0e0"
-#: Outline (dashed) of the units within the time limit, over a grouping on the metro page.
-REACH_OUTLINE_COLOR = "#1a5276"
-#: The same outline on a printed map (reach overlay on a grouping, reach map). The page's dark
-#: blue is almost the colour of the 北部副中心 tier and close to the black grouping boundary, so
-#: on paper, without toggling layers, the dashed outline vanishes against them; dark green
-#: stands apart from every tier colour and from the boundary.
-PRINT_REACH_OUTLINE_COLOR = "#1b5e20"
+#: Outline (dashed) of the units within the time limit, over a grouping (web and print) and
+#: on the reach map. Dark blue would be almost the colour of the 北部副中心 tier and close to
+#: the black grouping boundary; dark green stands apart from every tier colour and the boundary.
+REACH_OUTLINE_COLOR = "#1b5e20"
 
 #: Reach page, scenario against baseline: within in both, baseline only, scenario only, neither.
 STATUS_COLORS = {

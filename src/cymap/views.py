@@ -79,8 +79,8 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
     kind
         ``group``, ``compare``, ``corridors``, ``reach``, ``diff`` or ``population``.
     state
-        Keys as in the pages' URL: ``group, group_b, corridor, from, minutes, year, with,
-        without, base_year, lang``; ``with``/``without`` are lists of line ids; ``params`` is
+        Keys as in the pages' URL: ``group, group_b, color, corridor, from, minutes, year,
+        with, without, base_year, lang``; ``with``/``without`` are lists of line ids; ``params`` is
         a dict of changed model parameters (see :func:`scenario_of`).
     """
     lang = state.get("lang") or "zh"
@@ -98,7 +98,9 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
             raise UnknownNameError(msg)
         # The boundary page shows a comparison when a second grouping is chosen.
         view, table = (
-            view_compare(group, group_b, lang=lang) if group_b else view_group(group, lang=lang)
+            view_compare(group, group_b, lang=lang)
+            if group_b
+            else view_group(group, color_by=state.get("color") or "tier", lang=lang)
         )
         if state.get("year"):  # the page's reach overlay
             sc = scenario_of(

@@ -14,8 +14,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import maps, plans, units
-from .analysis import member_texts
-from .i18n import tier_label, tr
+from .i18n import tr
 from .notes import note_text
 from .style import (
     CARRIER_COLOR,
@@ -24,8 +23,6 @@ from .style import (
     LINE_COLORS,
     METRO_OUTLINES,
     OTHER_LINE_COLOR,
-    OTHER_MEMBER_COLOR,
-    REACH_OUTLINE_COLOR,
     SAVED_BANDS,
     SCOPE_COLORS,
     STATUS_COLORS,
@@ -74,94 +71,6 @@ def overview_layers(lang: str = "zh") -> tuple[list[folium.FeatureGroup], maps.L
         (tr("legend.wing_south", lang) + " ┅", WING_COLORS["south_wing"]),
     ]
     return layers, maps.Legend("", items)
-
-
-def group_layers(
-    members: gpd.GeoDataFrame,
-    boundary: gpd.GeoDataFrame,
-    *,
-    color_by: str = "tier",
-    lang: str = "zh",
-) -> tuple[list[folium.FeatureGroup], maps.Legend]:
-    """Members coloured by tier or by stated/inferred membership, and the dissolved boundary."""
-    gdf = members.copy()
-    if color_by == "tier" and gdf["tier"].notna().any():
-        gdf["tier"] = gdf["tier"].fillna(_label(lang, "其他成员", "Other member"))
-        present = list(dict.fromkeys(gdf["tier"]))
-        colors = {t: maps.TIER_COLORS.get(t, OTHER_MEMBER_COLOR) for t in present}
-        color = lambda p: colors[p["tier"]]  # noqa: E731
-        legend = maps.Legend(
-            tr("metro.color.tier", lang), [(tier_label(t, lang), colors[t]) for t in present]
-        )
-    else:
-        colors = {"stated": maps.PALETTE["stated"], "inferred": maps.PALETTE["inferred"]}
-        color = lambda p: colors.get(p["membership"], OTHER_MEMBER_COLOR)  # noqa: E731
-        legend = maps.Legend(
-            tr("metro.color.membership", lang),
-            [
-                (tr(f"membership.{k}", lang), v)
-                for k, v in colors.items()
-                if k in set(gdf["membership"])
-            ],
-        )
-    shown = member_texts(gdf, lang)  # as in the member table
-    gdf["quote"] = pd.Series(shown["quote"], index=gdf.index).fillna("")
-    gdf["membership_label"] = shown["membership"]
-    gdf["tier_label"] = shown["tier"]
-    tip = {
-        "name_zh": _label(lang, "名称", "Name"),
-        "tier_label": _label(lang, "层级", "Tier"),
-        "membership_label": _label(lang, "依据", "Basis"),
-        "quote": _label(lang, "原文", "Quote"),
-    }
-    tip = {k: v for k, v in tip.items() if k in gdf.columns}
-    gdf["tier"] = gdf["tier"].fillna("—") if "tier" in gdf else "—"
-    layers = [
-        maps.units_layer(gdf, color=color, tooltip=tip, name="members"),
-        maps.boundary_layer(boundary, name="boundary"),
-        maps.label_layer(gdf.index),
-    ]
-    return layers, legend
-
-
-def compare_layers(
-    compared: gpd.GeoDataFrame, *, name_a: str, name_b: str, lang: str = "zh"
-) -> tuple[list, maps.Legend]:
-    """Two groupings: both / only A / only B."""
-    gdf = compared.copy()
-    side_label = {
-        "both": tr("side.both", lang),
-        "only_a": f"{tr('side.only_a', lang)}：{name_a}",
-        "only_b": f"{tr('side.only_b', lang)}：{name_b}",
-    }
-    gdf["side_label"] = gdf["side"].map(side_label)
-    layers = [
-        maps.units_layer(
-            gdf,
-            color=lambda p: maps.PALETTE[p["side"]],
-            tooltip={
-                "name_zh": _label(lang, "名称", "Name"),
-                "side_label": _label(lang, "归属", "Side"),
-            },
-            name="compare",
-        ),
-        maps.label_layer(gdf.index),
-    ]
-    legend = maps.Legend(
-        "", [(side_label[s], maps.PALETTE[s]) for s in ("both", "only_a", "only_b")]
-    )
-    return layers, legend
-
-
-def reach_outline_layer(within_adcodes: list[str], *, minutes: int) -> folium.FeatureGroup:
-    """The outline of the units reachable within ``minutes`` (dashed), to overlay a grouping."""
-    if not within_adcodes:
-        return folium.FeatureGroup(name="reach_outline", control=False)
-    gdf = units.load_units().loc[within_adcodes]
-    outline = gpd.GeoDataFrame({"minutes": [minutes]}, geometry=[gdf.union_all()], crs=gdf.crs)
-    return maps.boundary_layer(
-        outline, color=REACH_OUTLINE_COLOR, weight=3, dash="8 6", name="reach_outline"
-    )
 
 
 @functools.cache

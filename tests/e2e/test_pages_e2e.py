@@ -130,7 +130,7 @@ def test_metro_compare_with_reach_overlay_draws_every_layer(app_url, page):
     page.wait_for_map()
     page.page.wait_for_function(
         """() => { const w = document.querySelector('iframe[title="streamlit_folium.st_folium"]').contentWindow;
-        return (w.feature_group || []).length === 3; }""",
+        return (w.feature_group || []).length === 5; }""",  # fill, outlines of A and B, reach outline, labels
         timeout=30_000,
     )
     _assert_no_exception(page)
