@@ -49,8 +49,20 @@ def _ensure_router() -> None:
         st.rerun()
 
 
+#: Session key of the set of URL-bound widget keys whose options are worded in the language.
+_WORDED = "_worded_widgets"
+
+
 def _keep_lang() -> None:
+    """Keep the new language, and have the worded widgets drawn anew in it.
+
+    Choice widgets keep the option text they were shown with; after a language switch they
+    would show the old language's text (or lose the choice). Their keys are dropped here and
+    seeded again from the URL, which holds every choice, on the rerun.
+    """
     st.session_state["_lang"] = st.session_state["lang"]
+    for key in st.session_state.get(_WORDED, ()):
+        st.session_state.pop(key, None)
 
 
 def sidebar() -> str:
@@ -269,6 +281,7 @@ def _bound(
     ``normalise=`` maps other spellings in the URL to an option (see :func:`query_choice`).
     """
     normalise = kwargs.pop("normalise", None)
+    st.session_state.setdefault(_WORDED, set()).add(key)
     if key not in st.session_state:
         st.session_state[key] = query_choice(
             key,
@@ -409,6 +422,7 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
         key = f"lines_{mode}"
         ids = group["line_id"].tolist()
         opened = dict(zip(ids, group["open_in_year"].tolist(), strict=True))
+        st.session_state.setdefault(_WORDED, set()).add(key)
         if reset or key not in st.session_state:
             st.session_state[key] = [
                 i for i in ids if (opened[i] or i in with_ids) and i not in without_ids

@@ -300,3 +300,37 @@ def test_a_link_with_a_misspelt_place_says_so_above_the_page(app_url, page):
     assert "永川区" in warning.inner_text()  # a near match to pick instead
     assert "minutes=45" in page.page.url  # the rest of the link is kept
     _assert_no_exception(page)
+
+
+def _switch_language(page, to: str, heading: str) -> None:
+    page.page.locator('[data-testid="stSidebar"]').get_by_text(to, exact=True).click()
+    page.page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
+    _wait_idle(page)
+
+
+#: What the page's widgets show: labels, options and the selectboxes' chosen values.
+_WIDGET_TEXT = """() => [...document.querySelectorAll('[data-testid="stMain"] [data-testid^="st"]')]
+  .filter((e) => /Selectbox|Radio|Checkbox|Multiselect/.test(e.dataset.testid))
+  .map((e) => e.innerText + ' ' + [...e.querySelectorAll('input')].map((i) => i.value).join(' ')
+    + ' ' + [...e.querySelectorAll('[value]')].map((i) => i.getAttribute('value')).join(' '))
+  .join('\\n')"""
+
+
+def test_switching_language_relabels_every_widget_and_keeps_every_choice(app_url, page):
+    query = "measure=station_to_station&cmp=sets&year=2035&base_year=2025&minutes=90"
+    page.page.goto(f"{app_url}/reach?{query}")
+    _wait_idle(page)
+    page.wait_for_map()
+    assert "2035（规划目标年）" in page.page.evaluate(_WIDGET_TEXT)
+    _switch_language(page, "English", "Commute reach")
+    text = page.page.evaluate(_WIDGET_TEXT)
+    assert "2035 (plan horizon)" in text and "Three colours" in text
+    assert "规划目标年" not in text and "三色" not in text  # no widget left in Chinese
+    assert page.page.get_by_role("radio", name=re.compile("^Station to station")).is_checked()
+    assert page.page.get_by_role("radio", name="90").is_checked()
+    for part in query.split("&"):
+        assert part in page.page.url  # every choice kept, also in the link
+    _switch_language(page, "中文", "通勤圈")
+    assert "2035（规划目标年）" in page.page.evaluate(_WIDGET_TEXT)
+    assert page.page.get_by_role("radio", name=re.compile("^站到站")).is_checked()
+    _assert_no_exception(page)
