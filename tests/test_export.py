@@ -268,3 +268,15 @@ def test_reach_data_export_says_how_each_unit_is_reached():
     )
     moving = table["in_vehicle_min"] + table["other_min"]
     assert ((moving - table["minutes"]).abs().dropna() <= 0.15).all()  # each to 0.1 min
+
+
+def test_cli_group_export_colours_as_the_page_does(tmp_path):
+    """`--color membership` gives the figure of the page's 明确/推断 choice."""
+    from cymap.cli import build_parser
+    from cymap.cli._export import state_of
+
+    out = tmp_path / "basis.png"
+    argv = ["export", "group", "川南渝西", "--color", "membership", "--out", str(out)]
+    view, _ = views.build_view("group", state_of(build_parser().parse_args(argv)))
+    assert [e.label for e in view.legend] == ["明确列出", "范围边界"]
+    assert main(argv) == 0 and out.stat().st_size > 0

@@ -43,6 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--group", help="grouping id or name (e.g. 重庆都市圈)")
     p.add_argument("--group-b", dest="group_b", help="second grouping of `compare`")
+    p.add_argument(
+        "--color",
+        choices=("tier", "membership"),
+        default="tier",
+        help="colour the members of `group` by tier (default) or stated/inferred, as on the page",
+    )
     p.add_argument("--corridor", help="corridor id or name (default: every corridor)")
     p.add_argument(
         "--from", dest="origin", default=None, help="origin of reach/diff (default 中心城区)"
@@ -87,6 +93,7 @@ def state_of(args: argparse.Namespace) -> dict:
     return {
         "group": group,
         "group_b": group_b,
+        "color": args.color,
         "corridor": corridor,
         "from": args.origin,
         "minutes": args.minutes,
