@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import CymapError, analysis, maps, ui, webviews
+from cymap import CymapError, analysis, maps, ui, views, web
 from cymap.i18n import tr
 
 PAGES = (
@@ -18,10 +18,10 @@ def overview() -> None:
     lang = ui.sidebar()
     st.title(tr("app.title", lang))
     st.markdown(tr("app.intro", lang))
-    layers, legend = webviews.overview_layers(lang)
+    view, _ = views.build_view("overview", {"lang": lang})  # the map, drawn and exported
     m = maps.base_map(lang=lang)
-    m.add_child(legend)
-    ui.show_map(m, key="overview_map", feature_groups=layers)
+    m.add_child(web.legend_of(view))
+    ui.show_map(m, key="overview_map", feature_groups=web.map_layers(view, labels=False))
     st.subheader(tr("app.at_a_glance", lang))
     ui.table(analysis.overview_table(lang), max_height_px=None)
     st.caption(tr("app.at_a_glance_note", lang))
@@ -31,6 +31,7 @@ def overview() -> None:
         with col:
             st.page_link(path, label=tr(f"nav.{key}", lang))
             st.caption(tr(f"guide.{key}", lang))
+    ui.export_block("overview", {"lang": lang})
 
 
 lang = ui.page_config()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, ui, webviews
+from cymap import analysis, maps, ui, views, web
 from cymap.i18n import tr
 
 lang = ui.sidebar()
@@ -19,15 +19,15 @@ choice = ui.selectbox(
 )
 chosen = list(names) if choice == "all" else [choice]
 
-layers, legend = webviews.corridor_layers(
-    chosen, line_geoms=analysis.carrier_geometries(), lang=lang
-)
+# One description of the map: the page draws it, the export prints it.
+state = {"corridor": None if choice == "all" else choice, "lang": lang}
+view, _ = views.build_view("corridors", state)
 m = maps.base_map(lang=lang, labels=choice == "all")
-m.add_child(legend)
+m.add_child(web.legend_of(view))
 ui.show_map(
     m,
     key="corridor_map",
-    feature_groups=layers,
+    feature_groups=web.map_layers(view),
     bounds=None if choice == "all" else analysis.corridor_bounds(choice),
 )
 
@@ -36,4 +36,4 @@ if choice != "all":
     ui.table(analysis.corridor_evidence(choice, lang))
 st.subheader(tr("corr.members", lang))
 ui.table(analysis.corridor_table(chosen, lang))
-ui.export_block("corridors", {"corridor": None if choice == "all" else choice, "lang": lang})
+ui.export_block("corridors", state)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, scenarios, ui, webviews
+from cymap import analysis, maps, scenarios, ui, views, web
 from cymap.i18n import tr
 
 lang = ui.sidebar()
@@ -88,15 +88,7 @@ m3.metric(
     + analysis.format_population(summary["population_within"] - base["population_within"], lang),
 )
 
-layers, legend = webviews.reach_layers(view, compare=compare, lang=lang)
-m = maps.base_map(lang=lang)
-m.add_child(legend)
-ui.show_map(m, key="reach_map", feature_groups=layers)
-
-st.subheader(tr("reach.targets", lang))
-ui.table(view.targets)
-if st.toggle(tr("reach.show_table", lang), key="show_table"):
-    ui.grid(analysis.unit_minutes_table(view, lang))
+# One description of the map: the page draws it, the export prints it.
 state = {
     "from": origin,
     "minutes": minutes,
@@ -107,5 +99,16 @@ state = {
     "params": ui.changed_params(ui_params),
     "measure": measure,
     "base_year": base_year,  # None (left out of the export) without a comparison
+    "cmp": None if compare == "none" else compare,
 }
-ui.export_block("diff" if compare != "none" else "reach", state)
+kind = "reach" if compare == "none" else "diff"
+map_view, _ = views.build_view(kind, state)
+m = maps.base_map(lang=lang)
+m.add_child(web.legend_of(map_view))
+ui.show_map(m, key="reach_map", feature_groups=web.map_layers(map_view))
+
+st.subheader(tr("reach.targets", lang))
+ui.table(view.targets)
+if st.toggle(tr("reach.show_table", lang), key="show_table"):
+    ui.grid(analysis.unit_minutes_table(view, lang))
+ui.export_block(kind, state)

@@ -1,7 +1,6 @@
 import pandas as pd
-import pytest
 
-from cymap import analysis, plans, webviews
+from cymap import analysis, plans
 
 
 def test_member_table_carries_evidence_for_every_member():
@@ -87,32 +86,6 @@ def test_page_tables_have_headers_in_the_page_language():
     members = analysis.member_table("cq_metro", "en")
     assert {"Name", "Quote", "Population 2020"} <= set(members.columns)
     assert not [c for c in members.columns if "_" in c]  # no code names left on the page
-
-
-@pytest.mark.parametrize("compare", ["none", "sets", "saved"])
-def test_reach_layers_for_every_comparison_mode(compare):
-    view = analysis.reach_view("中心城区", minutes=60, year="2035", base_year="today")
-    layers, legend = webviews.reach_layers(view, compare=compare)
-    assert len(layers) == 3
-    assert legend.html
-
-
-def test_overview_layers_build():
-    layers, legend = webviews.overview_layers()
-    assert len(layers) >= 5
-    assert "重庆都市圈" in legend.html
-
-
-def test_every_dynamic_layer_is_a_feature_group():
-    """st_folium adds dynamic layers as feature groups; anything else breaks the layers after it."""
-    import folium
-
-    builds = [
-        webviews.overview_layers()[0],
-        webviews.corridor_layers(["yangtze_axis"], line_geoms=analysis.carrier_geometries())[0],
-    ]
-    for layers in builds:
-        assert all(isinstance(layer, folium.FeatureGroup) for layer in layers)
 
 
 def test_lines_catalogue_labels_name_status_and_year():

@@ -64,3 +64,65 @@ def test_member_tooltips_carry_the_evidence_quote():
     view, _ = views.build_view("group", {"group": "cq_metro"})
     script = next(iter(web.map_layers(view)[0]._children.values()))
     assert "原文" in script.data  # the quote header of the tooltip
+
+
+#: Every choice of the 通勤圈 map: no comparison, the two comparison modes, languages, measure.
+REACH_STATES = [
+    ("reach", {"from": "中心城区", "minutes": 60, "year": "2035"}),
+    ("reach", {"from": "永川区", "minutes": 45, "year": "today", "lang": "en"}),
+    ("reach", {"from": "中心城区", "year": "today", "measure": "station_to_station"}),
+    ("diff", {"from": "中心城区", "year": "2035", "base_year": "today", "cmp": "sets"}),
+    ("diff", {"from": "中心城区", "year": "2035", "base_year": "2020", "cmp": "saved"}),
+    ("diff", {"from": "成都市", "year": "2030", "cmp": "saved", "lang": "en"}),
+]
+
+
+@pytest.mark.parametrize(("kind", "state"), REACH_STATES, ids=lambda x: str(x))
+def test_reach_export_legend_is_the_web_legend(kind, state):
+    view, _ = views.build_view(kind, state)
+    assert _printed_legend(view) == web.legend_of(view).labels
+
+
+def test_reach_comparison_mode_reaches_the_export():
+    state = {"from": "中心城区", "year": "2035", "base_year": "today"}
+    sets, _ = views.build_view("diff", {**state, "cmp": "sets"})
+    saved, _ = views.build_view("diff", {**state, "cmp": "saved"})
+    assert sets.legend_title == "可达性" and saved.legend_title == "节省分钟"
+    assert web.legend_of(sets).labels != web.legend_of(saved).labels
+
+
+def test_reach_lines_are_drawn_by_mode_with_closed_lines_dashed():
+    view, _ = views.build_view("reach", {"from": "中心城区", "year": "today"})
+    labels = web.legend_of(view).labels
+    assert "高铁" in labels and "未开通（虚线）" in labels
+    html = folium.Map().add_child(web.map_layers(view)[2]).get_root().render()
+    assert "dashArray" in html  # lines not open in the scenario
+    assert "成渝中线高铁" in html  # with their name on hover
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {},
+        {"lang": "en"},
+        {"corridor": "yangtze_axis"},
+        {"corridor": "cq_radial_northwest", "lang": "en"},
+    ],
+    ids=str,
+)
+def test_corridor_export_legend_is_the_web_legend(state):
+    view, _ = views.build_view("corridors", state)
+    assert _printed_legend(view) == web.legend_of(view).labels
+
+
+def test_corridor_legend_lists_only_what_the_map_draws():
+    view, _ = views.build_view("corridors", {"corridor": "yangtze_axis"})
+    labels = web.legend_of(view).labels
+    assert "沿长江发展轴" in labels and "发展带" not in labels  # no category off the map
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_overview_export_legend_is_the_web_legend(lang):
+    view, _ = views.build_view("overview", {"lang": lang})
+    assert _printed_legend(view) == web.legend_of(view).labels
+    assert len(web.legend_of(view).labels) == 6  # scope, partial, two areas, two wings

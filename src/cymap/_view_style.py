@@ -9,8 +9,8 @@ from ._map_view import Label, LegendEntry
 from .style import (
     BEYOND_COLOR,
     MINUTE_BANDS,
-    PRINT_TIER_EXTRA_COLORS,
     TIER_COLORS,
+    TIER_EXTRA_COLORS,
 )
 
 #: Map frame of the whole economic circle (min lon, min lat, max lon, max lat).
@@ -24,7 +24,7 @@ def t(zh: str, en: str, lang: str) -> str:
 
 def tier_colors(tiers: list[str]) -> dict[str, str]:
     """A colour per tier: the pages' colours for known tiers, then a fixed sequence."""
-    extra = iter(PRINT_TIER_EXTRA_COLORS * 3)
+    extra = iter(TIER_EXTRA_COLORS * 3)
     return {x: TIER_COLORS.get(x) or next(extra) for x in tiers}
 
 

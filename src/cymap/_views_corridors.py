@@ -8,8 +8,10 @@ import geopandas as gpd
 import pandas as pd
 
 from . import settings, units
-from ._map_view import Label, Layer, LegendEntry, MapView
+from ._map_view import Layer, LegendEntry, MapView
 from ._view_style import _line_names, document_titles, label_units, t
+from .i18n import tr
+from .notes import note_text
 from .style import CARRIER_COLOR, CORRIDOR_COLORS, CORRIDOR_MEMBER_COLOR, OTHER_LINE_COLOR
 
 KIND_STYLES = {  # corridor kind: (colour, line style, zh, en)
@@ -24,20 +26,25 @@ def view_corridors(
 ) -> tuple[MapView, gpd.GeoDataFrame]:
     """One corridor (or every corridor) drawn through its member cities, members highlighted.
 
-    With one corridor its carrier lines (from ``cymap.network``, when present) are drawn too.
-    All corridors are styled by kind (axis, belt, radial corridor).
+    Axes and belts run through their members in order; a radial corridor is drawn as spokes
+    from its first member (渝中区). The carrier lines the plans name (from ``cymap.network``)
+    are drawn under them. The 发展轴带 page and its export draw this description.
     """
-    from . import plans
+    from . import analysis, plans
 
     ids = [plans.get_corridor(name).id] if name else list(plans.list_corridors()["id"])
+    shown_names = analysis.plan_names("corridor", lang)
     all_units = units.load_units()
-    lines, members, docs = [], [], []
+    lines, members, docs, carriers = [], [], [], []
     for cid in ids:
         corridor = plans.get_corridor(cid)
-        geo = plans.corridor_geometry(cid)
+        geo = plans.corridor_geometry(cid, spokes=corridor.kind == "radial_corridor")
         color, dash, _, _ = KIND_STYLES.get(corridor.kind, (OTHER_LINE_COLOR, "-", "", ""))
         line = geo[geo.geom_type.isin(["LineString", "MultiLineString"])].copy()
         line["corridor_id"], line["color"], line["dash"] = cid, color, dash
+        line["name_zh"], line["kind"] = corridor.name_zh, corridor.kind
+        line["carriers"] = "、".join(_carrier_names(corridor.carriers)) or "—"
+        line["carrier_notes"] = note_text(corridor.carrier_notes, lang) or "—"
         lines.append(line)
         codes = [
             c for c in geo.get("adcode", pd.Series(dtype=str)).dropna() if c in all_units.index
@@ -48,6 +55,7 @@ def view_corridors(
         )
         members.append(rows)
         docs += list(corridor.documents)
+        carriers += list(corridor.carriers or [])
     line_gdf = gpd.GeoDataFrame(pd.concat(lines), geometry="geometry", crs=settings.crs)
     table = gpd.GeoDataFrame(pd.concat(members), geometry="geometry", crs=settings.crs)
     unique_members = table[~table.index.duplicated()]
@@ -58,20 +66,22 @@ def view_corridors(
                 "facecolor": CORRIDOR_MEMBER_COLOR,
                 "edgecolor": "#ffffff",
                 "linewidth": 0.4,
+                "alpha": 0.55,
                 "zorder": 1,
             },
+            tooltip={"name_zh": tr("col.name_zh", lang)},
         ),
     ]
-    legend = [
-        LegendEntry(t("轴带经过的单元", "member unit", lang), facecolor=CORRIDOR_MEMBER_COLOR)
-    ]
-    if name:
-        layers += _carrier_layers(plans.get_corridor(name).carriers)
-        legend += (
-            [LegendEntry(t("依托线路", "carrier line", lang), facecolor=CARRIER_COLOR, kind="line")]
-            if len(layers) > 1
-            else []
-        )
+    legend = [LegendEntry(tr("corr.member_units", lang), facecolor=CORRIDOR_MEMBER_COLOR)]
+    carrier_layers = _carrier_layers(list(dict.fromkeys(carriers)), lang)
+    if carrier_layers:
+        layers += carrier_layers
+        legend.append(LegendEntry(tr("corr.carriers", lang), facecolor=CARRIER_COLOR, kind="line"))
+    tooltip = {
+        "name_zh": tr("corr.corridor", lang),
+        "carriers": tr("corr.carriers", lang),
+        "carrier_notes": tr("corr.other_carriers", lang),
+    }
     for dash in dict.fromkeys(line_gdf["dash"]):
         part = line_gdf[line_gdf["dash"] == dash]
         layers.append(
@@ -79,29 +89,26 @@ def view_corridors(
                 part,
                 {
                     "color_column": "color",
-                    "linewidth": 2.8,
-                    "alpha": 0.9,
+                    "linewidth": 3.2,
+                    "alpha": 0.85,
                     "linestyle": dash,
                     "zorder": 5,
                 },
+                tooltip=tooltip,
             )
         )
     kinds = dict.fromkeys(plans.get_corridor(c).kind for c in ids)
     for kind in kinds:
         color, dash, zh, en = KIND_STYLES.get(kind, (OTHER_LINE_COLOR, "-", kind, kind))
-        label = plans.get_corridor(name).name_zh if name else t(zh, en, lang)
+        label = shown_names[ids[0]] if name else t(zh, en, lang)
         legend.append(
-            LegendEntry(label, facecolor=color, kind="line", linestyle=dash, linewidth=2.8)
+            LegendEntry(label, facecolor=color, kind="line", linestyle=dash, linewidth=3.2)
         )
-    corridor_labels = [] if name else _line_labels(line_gdf, ids)
     view = MapView(
-        title=plans.get_corridor(name).name_zh
-        if name
-        else t("发展轴带", "Development corridors", lang),
+        title=shown_names[ids[0]] if name else t("发展轴带", "Development corridors", lang),
         subtitle=_corridor_subtitle(name, len(ids), len(unique_members), lang),
         layers=layers,
-        labels=corridor_labels
-        + label_units(unique_members.index, priority_by="population_2020", boost=1),
+        labels=label_units(unique_members.index, priority_by="population_2020", boost=1),
         legend=legend,
         legend_title=t("轴带", "Corridors", lang),
         sources=document_titles(docs),
@@ -152,40 +159,14 @@ def _carrier_names(carriers: Any) -> list[str]:
     return [names_by_id.get(c, c) for c in carriers or []]
 
 
-def _line_labels(line_gdf: gpd.GeoDataFrame, ids: list[str]) -> list[Label]:
-    """Corridor names at the middle of their lines (lowest priority)."""
-    from . import plans
+def _carrier_layers(carriers: list[str], lang: str) -> list[Layer]:
+    """The corridors' carrier lines from the network (thin, under the corridor lines)."""
+    from . import network
 
-    out = []
-    for cid, geom in zip(line_gdf["corridor_id"], line_gdf.geometry, strict=True):
-        mid = geom.interpolate(0.5, normalized=True)
-        out.append(
-            Label(
-                plans.get_corridor(cid).name_zh,
-                mid.x,
-                mid.y,
-                priority=-1,
-                size_pt=6,
-                color="#6e2c00",
-                marker=False,
-            )
-        )
-    return out if len(ids) > 1 else []
-
-
-def _carrier_layers(carriers: Any) -> list[Layer]:
-    """The corridor's carrier lines from the network, when the network is available."""
-    try:
-        from . import network
-    except ImportError:
-        return []
-    ids = list(carriers or [])
-    if not ids:
+    if not carriers:
         return []
     lines = network.line_geometries()
-    lines = lines[lines["line_id"].isin(ids)]
-    return (
-        [Layer(lines, {"color": CARRIER_COLOR, "linewidth": 1.2, "zorder": 4.5})]
-        if len(lines)
-        else []
-    )
+    lines = lines[lines["line_id"].isin(carriers)]
+    style = {"color": CARRIER_COLOR, "linewidth": 1.3, "alpha": 0.7, "zorder": 4.5}
+    tooltip = {"name_zh": tr("corr.carriers", lang)}
+    return [Layer(lines, style, tooltip=tooltip)] if len(lines) else []

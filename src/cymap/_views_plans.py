@@ -12,13 +12,68 @@ from ._errors import UnknownNameError
 from ._map_view import Layer, LegendEntry, MapView
 from ._view_style import counted_legend, document_titles, label_units, t, tier_colors
 from .i18n import tier_label, tr
+from .notes import note_text
 from .style import (
     BEYOND_COLOR,
     GROUP_OUTLINE_COLOR,
+    METRO_OUTLINES,
     OTHER_MEMBER_COLOR,
     PALETTE,
     POPULATION_BANDS,
+    SCOPE_COLORS,
+    WING_COLORS,
 )
+
+
+def view_overview(*, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
+    """The economic circle's scope (full and partial units), both metropolitan areas, both wings.
+
+    The 总览 page and its export draw this description.
+    """
+    from . import plans
+
+    scope = plans.members("cy_circle").copy()
+    scope["scope"] = scope["partial"].map({True: "partial", False: "full"})
+    scope["color"] = scope["scope"].map(SCOPE_COLORS)
+    scope["note_shown"] = [note_text(n, lang) if isinstance(n, str) else "" for n in scope["note"]]
+    layers = [
+        Layer(
+            scope,
+            {"color_column": "color", "edgecolor": "#c8b8a8", "linewidth": 0.35, "alpha": 0.9},
+            tooltip={"name_zh": tr("col.name_zh", lang), "note_shown": tr("col.note", lang)},
+        )
+    ]
+    legend = [
+        LegendEntry(tr("legend.scope", lang), facecolor=SCOPE_COLORS["full"]),
+        LegendEntry(tr("legend.scope_partial", lang), facecolor=SCOPE_COLORS["partial"]),
+    ]
+    outlines = [(gid, color, "-") for gid, color in METRO_OUTLINES]
+    outlines += [(gid, color, "--") for gid, color in WING_COLORS.items()]
+    for gid, color, dash in outlines:
+        style = {"facecolor": "none", "edgecolor": color, "linewidth": 2.0, "linestyle": dash}
+        layers.append(Layer(plans.dissolved_boundary(gid), {**style, "zorder": 4}))
+        legend.append(
+            LegendEntry(
+                tr(f"legend.{gid}", lang), facecolor=color, kind="line", linestyle=dash, linewidth=2
+            )
+        )
+    docs = document_titles(plans.get_grouping("cy_circle").documents)
+    full = int((scope["scope"] == "full").sum())
+    view = MapView(
+        title=tr("app.title", lang),
+        subtitle=t(
+            f"{full} 个全域纳入单元 · {len(scope) - full} 个部分纳入单元",
+            f"{full} units in full · {len(scope) - full} in part",
+            lang,
+        ),
+        layers=layers,
+        labels=label_units(scope.index, priority_by="population_2020"),
+        legend=legend,
+        sources=docs,
+        lang=lang,
+    )
+    return view, scope.drop(columns=["color", "note_shown"])
+
 
 #: How the members of a grouping view can be coloured.
 COLOR_BY = ("tier", "membership")

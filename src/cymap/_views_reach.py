@@ -8,6 +8,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import settings, units
+from ._errors import UnknownNameError
 from ._map_view import Layer, LegendEntry, MapView
 from ._view_style import (
     REGION_EXTENT,
@@ -19,11 +20,14 @@ from ._view_style import (
     scenario_text,
     t,
 )
+from .i18n import mode_label, tr
 from .style import (
     BEYOND_COLOR,
-    PRINT_NETWORK_COLORS,
-    PRINT_STATUS_COLORS,
+    LINE_COLORS,
+    OTHER_LINE_COLOR,
     REACH_OUTLINE_COLOR,
+    SAVED_BANDS,
+    STATUS_COLORS,
     minutes_color,
 )
 
@@ -70,39 +74,111 @@ def _reach_frame(reach_table: pd.DataFrame) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(table.join(geo, how="left"), geometry="geometry", crs=settings.crs)
 
 
-def _lines_layer(scenario: Any, base: Any = None) -> list[Layer]:
-    """Open rail lines and expressways of a scenario; lines not open in ``base`` highlighted."""
+def _line_layers(scenario: Any, lang: str, base: Any = None) -> list[Layer]:
+    """The network by mode: lines open in the scenario solid, the others thin and dashed.
+
+    With ``base``, the lines open in the scenario but not in the base are drawn wider.
+    """
     from . import network
 
     lines = network.line_geometries(scenario=scenario)
-    lines = lines[lines["active"].astype(bool)]
+    lines = lines.assign(
+        color=[LINE_COLORS.get(m, OTHER_LINE_COLOR) for m in lines["mode"]],
+        state=[tr("reach.line_open" if a else "reach.line_closed", lang) for a in lines["active"]],
+        open_year_text=[
+            "—" if pd.isna(y) else f"{y:.0f}" for y in pd.to_numeric(lines["open_year"])
+        ],
+    )
+    tooltip = {
+        "name_zh": tr("col.line", lang),
+        "open_year_text": tr("col.open_year", lang),
+        "state": tr("col.in_scenario", lang),
+    }
+    active = lines["active"].astype(bool)
     layers = [
         Layer(
-            lines[lines["kind"] == "road"],
-            {"color": PRINT_NETWORK_COLORS["road"], "linewidth": 0.6, "alpha": 0.8, "zorder": 5},
+            lines[~active],
+            {
+                "color_column": "color",
+                "linewidth": 0.8,
+                "alpha": 0.5,
+                "linestyle": "--",
+                "zorder": 5,
+            },
+            tooltip=tooltip,
         ),
         Layer(
-            lines[lines["kind"] == "rail"],
-            {"color": PRINT_NETWORK_COLORS["rail"], "linewidth": 0.8, "alpha": 0.85, "zorder": 5.1},
+            lines[active],
+            {"color_column": "color", "linewidth": 1.6, "alpha": 0.9, "zorder": 5.1},
+            tooltip=tooltip,
         ),
     ]
     if base is not None:
         before = network.line_geometries(scenario=base)
         was_open = set(before.loc[before["active"].astype(bool), "line_id"])
-        new = lines[~lines["line_id"].isin(was_open)]
+        new = lines[active & ~lines["line_id"].isin(was_open)]
         layers.append(
-            Layer(new, {"color": PRINT_NETWORK_COLORS["new"], "linewidth": 2.0, "zorder": 5.2})
+            Layer(new, {"color_column": "color", "linewidth": 3.2, "zorder": 5.2}, tooltip=tooltip)
         )
     return layers
 
 
-def _line_legend(lang: str) -> list[LegendEntry]:
-    return [
-        LegendEntry(t("铁路", "rail", lang), facecolor=PRINT_NETWORK_COLORS["rail"], kind="line"),
+def _line_legend(scenario: Any, lang: str, *, new_in: str | None = None) -> list[LegendEntry]:
+    """One row per mode of the scenario's open lines, one for lines not open (dashed)."""
+    from . import network
+
+    lines = network.line_geometries(scenario=scenario)
+    modes = list(dict.fromkeys(lines.loc[lines["active"].astype(bool), "mode"]))
+    rows = [
         LegendEntry(
-            t("高速公路", "expressway", lang), facecolor=PRINT_NETWORK_COLORS["road"], kind="line"
-        ),
+            mode_label(m, lang),
+            facecolor=LINE_COLORS.get(m, OTHER_LINE_COLOR),
+            kind="line",
+            linewidth=1.6,
+        )
+        for m in sorted(modes, key=list(LINE_COLORS).index)
     ]
+    rows.append(
+        LegendEntry(tr("reach.line_closed", lang), facecolor="#777777", kind="line", linestyle="--")
+    )
+    if new_in:
+        rows.append(
+            LegendEntry(
+                t(f"{new_in}新开通线路（加粗）", f"lines new in {new_in} (wide)", lang),
+                facecolor="#333333",
+                kind="line",
+                linewidth=3.2,
+            )
+        )
+    return rows
+
+
+def _origin_layer(origin_adcodes: list[str], lang: str) -> tuple[Layer, LegendEntry]:
+    origins = units.load_units().loc[origin_adcodes]
+    outline = gpd.GeoDataFrame(geometry=[origins.union_all()], crs=origins.crs)
+    style = {"facecolor": "none", "edgecolor": "#000000", "linewidth": 1.7, "zorder": 6}
+    entry = LegendEntry(tr("reach.origin", lang), facecolor="#000000", kind="line", linewidth=1.7)
+    return Layer(outline, style), entry
+
+
+def _minutes_text(values: pd.Series) -> list[str]:
+    return ["—" if pd.isna(m) else f"{m:.0f}" for m in values]
+
+
+def _saved_color(saved: float) -> str:
+    if pd.isna(saved):
+        return SAVED_BANDS[0][1]
+    return next((color for upper, color in SAVED_BANDS if saved < upper), SAVED_BANDS[-1][1])
+
+
+def _saved_legend(lang: str) -> list[LegendEntry]:
+    rows, lower = [], 0
+    unit = t("分钟", "min", lang)
+    for upper, color in SAVED_BANDS:
+        label = f"≥ {lower} {unit}" if upper == float("inf") else f"{lower}–{upper} {unit}"
+        rows.append(LegendEntry(label, facecolor=color, edgecolor="#999999"))
+        lower = upper
+    return rows
 
 
 def view_reach(
@@ -110,12 +186,14 @@ def view_reach(
 ) -> tuple[MapView, gpd.GeoDataFrame]:
     """Door-to-door minutes from the origins, units coloured by minute bands.
 
+    The 通勤圈 page without a comparison and its export draw this description.
+
     Parameters
     ----------
     origins
         A place name, adcode, list of them, or a plans grouping such as ``中心城区``.
     minutes
-        Time limit (min); units within it are labelled.
+        Time limit (min); units within it are labelled and outlined.
     scenario
         A ``cymap.scenarios.Scenario``, a year (``2035``) or a preset name (``"today"``).
     """
@@ -125,22 +203,23 @@ def view_reach(
     reach = travel_time.reach(origins, minutes=minutes, scenario=sc)
     gdf = _reach_frame(reach.table).join(route_columns(origins, sc))
     gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
+    gdf["minutes_text"] = _minutes_text(gdf["minutes"])
     within = gdf[gdf["within"].astype(bool)]
     s = reach.summary
+    origin_layer, origin_entry = _origin_layer(reach.origin_adcodes, lang)
+    tooltip = {"name_zh": tr("col.name_zh", lang), "minutes_text": tr("col.minutes", lang)}
     layers = [
         Layer(
-            gdf, {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1}
+            gdf,
+            {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1},
+            tooltip=tooltip,
         ),
         Layer(
             within.dissolve() if len(within) else within,
-            {
-                "facecolor": "none",
-                "edgecolor": REACH_OUTLINE_COLOR,
-                "linewidth": 1.8,
-                "zorder": 4,
-            },
+            {"facecolor": "none", "edgecolor": REACH_OUTLINE_COLOR, "linewidth": 1.8, "zorder": 4},
         ),
-        *_lines_layer(sc),
+        *_line_layers(sc, lang),
+        origin_layer,
     ]
     legend = [
         *minute_band_legend(lang),
@@ -150,7 +229,8 @@ def view_reach(
             kind="line",
             linewidth=1.8,
         ),
-        *_line_legend(lang),
+        origin_entry,
+        *_line_legend(sc, lang),
     ]
     origin = _origin_text(origins)
     view = MapView(
@@ -171,37 +251,65 @@ def view_reach(
         scenario=scenario_text(sc, lang),
         lang=lang,
     )
-    return view, gdf.drop(columns="color")
+    return view, gdf.drop(columns=["color", "minutes_text"])
+
+
+#: How a scenario is compared with its baseline on the 通勤圈 page and in its export.
+COMPARE_MODES = ("sets", "saved")
 
 
 def view_reach_diff(
-    origins: Any, minutes: int = 60, base: Any = "today", other: Any = 2035, *, lang: str = "zh"
+    origins: Any,
+    minutes: int = 60,
+    base: Any = "today",
+    other: Any = 2035,
+    *,
+    compare: str = "sets",
+    lang: str = "zh",
 ) -> tuple[MapView, gpd.GeoDataFrame]:
-    """Reach of a scenario against a baseline: units reached in both, only base, only other."""
+    """Reach of a scenario against a baseline.
+
+    ``compare="sets"``: units reached in both, only in the scenario, only in the baseline;
+    ``"saved"``: minutes saved by the scenario. The 通勤圈 page with a comparison and its
+    export draw this description.
+    """
     from . import travel_time
 
+    if compare not in COMPARE_MODES:
+        msg = f"unknown comparison {compare!r}; use one of {', '.join(COMPARE_MODES)}"
+        raise UnknownNameError(msg)
     sb, so = scenario_of(base), scenario_of(other)
     rb = travel_time.reach(origins, minutes=minutes, scenario=sb)
     ro = travel_time.reach(origins, minutes=minutes, scenario=so)
-    diff = travel_time.compare_reach(rb, ro)
-    gdf = _reach_frame(diff)
-    colors = PRINT_STATUS_COLORS
-    gdf["color"] = gdf["status"].map(colors).fillna(BEYOND_COLOR)
+    gdf = _reach_frame(travel_time.compare_reach(rb, ro))
     counts = gdf["status"].value_counts()
     bt, ot = scenario_text(sb, lang), scenario_text(so, lang)
-    rows = [
-        ("both", "两情景均可达", "both"),
-        ("other_only", f"仅{ot}可达", f"only {ot}"),
-        ("base_only", f"仅{bt}可达", f"only {bt}"),
-    ]
-    legend = [
-        *counted_legend(rows, counts, colors, lang),
-        LegendEntry(t("均不可达", "neither", lang), facecolor=colors["neither"]),
-    ]
+    gdf["minutes_text"] = _minutes_text(gdf["minutes_other"])
+    gdf["saved_text"] = _minutes_text(gdf["minutes_saved"])
+    tooltip = {
+        "name_zh": tr("col.name_zh", lang),
+        "minutes_text": tr("col.minutes", lang),
+        "saved_text": tr("col.minutes_saved", lang),
+    }
+    if compare == "sets":
+        gdf["color"] = gdf["status"].map(STATUS_COLORS).fillna(BEYOND_COLOR)
+        rows = [
+            ("both", "两情景均可达", "within in both"),
+            ("other_only", f"仅{ot}可达（新增）", f"only {ot} (gained)"),
+            ("base_only", f"仅{bt}可达", f"only {bt}"),
+            ("neither", "均不可达", "neither"),
+        ]
+        fill_legend = counted_legend(rows, counts, STATUS_COLORS, lang)
+        legend_title = t("可达性", "Reach", lang)
+    else:
+        gdf["color"] = [_saved_color(m) for m in gdf["minutes_saved"]]
+        fill_legend = _saved_legend(lang)
+        legend_title = t("节省分钟", "Minutes saved", lang)
     changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
     kept = gdf[gdf["status"] == "both"]
     labels = label_units(changed.index, priority_by="population_2020", boost=10)
     labels += label_units(kept.index, priority_by="population_2020")
+    origin_layer, origin_entry = _origin_layer(ro.origin_adcodes, lang)
     origin = _origin_text(origins)
     view = MapView(
         title=t(
@@ -218,27 +326,20 @@ def view_reach_diff(
             Layer(
                 gdf,
                 {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1},
+                tooltip=tooltip,
             ),
-            *_lines_layer(so, sb),
+            *_line_layers(so, lang, sb),
+            origin_layer,
         ],
         labels=labels,
-        legend=[
-            *legend,
-            *_line_legend(lang),
-            LegendEntry(
-                t(f"{ot}新开通线路", f"lines new in {ot}", lang),
-                facecolor=PRINT_NETWORK_COLORS["new"],
-                kind="line",
-                linewidth=2.0,
-            ),
-        ],
-        legend_title=t("可达性", "Reach", lang),
+        legend=[*fill_legend, origin_entry, *_line_legend(so, lang, new_in=ot)],
+        legend_title=legend_title,
         extent=REGION_EXTENT,
         sources=[_model_source(lang)],
         scenario=f"{bt} → {ot}",
         lang=lang,
     )
-    return view, gdf.drop(columns="color")
+    return view, gdf.drop(columns=["color", "minutes_text", "saved_text"])
 
 
 def target_checks(scenario: Any = 2035) -> gpd.GeoDataFrame:

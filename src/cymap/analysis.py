@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from . import plans, scenarios, travel_time, units
-from .i18n import tier_label, tr
+from .i18n import mode_label, status_label, tier_label, tr
 from .notes import note_text
 
 #: Scenario choices offered by the pages: presets plus plain years.
@@ -643,25 +643,6 @@ def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFra
     return page_headers(pd.DataFrame(rows), lang, TARGET_COLUMNS_ZH)
 
 
-_STATUS_ZH = {"existing": "既有", "under_construction": "在建", "planned": "规划", "study": "研究"}
-_MODE_ZH = {
-    "hsr": "高铁",
-    "intercity": "城际",
-    "suburban": "市域(郊)铁路",
-    "conventional": "普速铁路",
-    "metro_link": "轨道交通",
-    "expressway": "高速公路",
-}
-_MODE_EN = {
-    "hsr": "High-speed rail",
-    "intercity": "Intercity rail",
-    "suburban": "Suburban rail",
-    "conventional": "Conventional rail",
-    "metro_link": "Metro link",
-    "expressway": "Expressway",
-}
-
-
 def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "zh") -> str:
     """'成渝中线高铁（在建，2027）': a line's name with its status and opening year."""
     if open_year is None or pd.isna(open_year):
@@ -672,16 +653,6 @@ def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "
     if lang == "zh":
         return f"{name_zh}（{status_text}，{year_text}）"
     return f"{name_zh} ({status_text}, {year_text})"
-
-
-def status_label(status: str, lang: str = "zh") -> str:
-    """A line's status as read: 既有, 在建, 规划, 研究 (existing, under construction … in English)."""
-    return _STATUS_ZH.get(status, status) if lang == "zh" else status.replace("_", " ")
-
-
-def mode_label(mode: str, lang: str = "zh") -> str:
-    """A network mode's name (高铁, 城际 …; High-speed rail … in English)."""
-    return (_MODE_ZH if lang == "zh" else _MODE_EN).get(mode, mode)
 
 
 @functools.lru_cache(maxsize=32)

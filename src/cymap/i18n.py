@@ -38,6 +38,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.membership": ("依据", "Basis"),
     "col.quote": ("原文", "Quote"),
     "col.side": ("归属", "Side"),
+    "col.line": ("线路", "Line"),
+    "col.note": ("说明", "Note"),
+    "corr.member_units": ("轴带经过的单元", "Member units"),
+    "corr.corridor": ("轴带", "Corridor"),
+    "corr.other_carriers": ("其他依托", "Other carriers"),
+    "col.open_year": ("开通年份", "Opening year"),
+    "col.in_scenario": ("情景中", "In scenario"),
+    "col.minutes": ("分钟", "Minutes"),
+    "col.minutes_saved": ("节省分钟", "Minutes saved"),
+    "reach.line_open": ("开通", "open"),
+    "reach.line_closed": ("未开通（虚线）", "not open (dashed)"),
+    "mode.hsr": ("高铁", "High-speed rail"),
+    "mode.intercity": ("城际", "Intercity rail"),
+    "mode.suburban": ("市域(郊)铁路", "Suburban rail"),
+    "mode.conventional": ("普速铁路", "Conventional rail"),
+    "mode.metro_link": ("轨道交通", "Metro link"),
+    "mode.expressway": ("高速公路", "Expressway"),
+    "status.existing": ("既有", "existing"),
+    "status.under_construction": ("在建", "under construction"),
+    "status.planned": ("规划", "planned"),
+    "status.study": ("研究", "study"),
     "app.at_a_glance_note": (
         "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）；文件所述为规划原文数字。"
         "各分区的成员、依据与原文见“都市圈边界”页。",
@@ -73,8 +94,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "legend.scope_partial": ("部分纳入", "Partly included"),
     "legend.cq_metro": ("重庆都市圈", "Chongqing metropolitan area"),
     "legend.cd_metro": ("成都都市圈", "Chengdu metropolitan area"),
-    "legend.wing_north": ("北翼", "North wing"),
-    "legend.wing_south": ("南翼", "South wing"),
+    "legend.north_wing": ("北翼（虚线）", "North wing (dashed)"),
+    "legend.south_wing": ("南翼（虚线）", "South wing (dashed)"),
     "legend.rivers": ("主要河流", "Major rivers"),
     "legend.province": ("省级界线", "Provincial boundary"),
     "metro.title": ("都市圈边界", "Metropolitan-area boundaries"),
@@ -179,6 +200,16 @@ def tier_label(tier: str, lang: str = "zh") -> str:
     if lang != "en" or tier not in TIERS_EN:
         return tier
     return f"{tier} ({TIERS_EN[tier]})"
+
+
+def mode_label(mode: str, lang: str = "zh") -> str:
+    """A network mode's name (高铁, 城际 …; High-speed rail … in English)."""
+    return tr(f"mode.{mode}", lang)
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    """A line's status as read: 既有, 在建, 规划, 研究 (existing, under construction … in English)."""
+    return tr(f"status.{status}", lang)
 
 
 def tr(key: str, lang: str = "zh") -> str:

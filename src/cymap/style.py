@@ -1,8 +1,8 @@
 """Colours of every map: the interactive pages and the static exports share one definition.
 
-:mod:`cymap.maps` and :mod:`cymap.webviews` (folium pages) and :mod:`cymap.views` and
-:mod:`cymap.render` (PNG/PDF/SVG exports) take their colours from here, so an exported map looks
-like the page it comes from. A constant named ``PRINT_…`` is used by the exports only, where a
+:mod:`cymap.views` builds each page's map description with these colours; :mod:`cymap.web`
+(folium pages) and :mod:`cymap.render` (PNG/PDF/SVG exports) draw that description, so an
+exported map is the page it comes from. A constant named ``PRINT_…`` is used by the exports only, where a
 printed map needs its own choice; its docstring says why.
 
 Examples
@@ -44,10 +44,9 @@ TIER_COLORS = {
 }
 #: Members without a tier, and tiers without a colour of their own on the pages.
 OTHER_MEMBER_COLOR = "#aab7b8"
-#: Tiers without a colour in :data:`TIER_COLORS` on a printed map: one colour each, in order.
-#: The pages show them all grey and name the tier in the tooltip; paper has no tooltip, so
-#: the legend needs one colour per tier.
-PRINT_TIER_EXTRA_COLORS = ("#16a085", "#8e44ad", "#2e4053", "#a04000", "#5d6d7e")
+#: Tiers without a colour in :data:`TIER_COLORS`: one colour each, in order (a printed map
+#: has no tooltip, so the legend needs one colour per tier; the page shows the same).
+TIER_EXTRA_COLORS = ("#16a085", "#8e44ad", "#2e4053", "#a04000", "#5d6d7e")
 #: The dissolved boundary of a grouping.
 GROUP_OUTLINE_COLOR = "#111111"
 
@@ -82,18 +81,11 @@ BEYOND_COLOR = "#e0e0e0"
 #: the black grouping boundary; dark green stands apart from every tier colour and the boundary.
 REACH_OUTLINE_COLOR = "#1b5e20"
 
-#: Reach page, scenario against baseline: within in both, baseline only, scenario only, neither.
+#: Reach page and figure, scenario against baseline: within in both, scenario only (gained),
+#: baseline only (lost), neither. A light "both" keeps the lines and names on it legible; the
+#: orange/purple pair reads for colour-blind readers and in greyscale, and clashes with no line
+#: colour (the HSR red, the expressway blue).
 STATUS_COLORS = {
-    "both": "#7d3c98",
-    "base_only": "#e74c3c",
-    "other_only": "#27ae60",
-    "neither": "#eeeeee",
-}
-#: The same statuses on a printed map. The page's dark purple for "both" covers most units and
-#: hides the dark network lines and the black unit names on paper, and its red/green pair is
-#: hard to tell apart for colour-blind readers and in greyscale print; a light "both" with an
-#: orange/purple pair keeps the changed units, lines and names legible.
-PRINT_STATUS_COLORS = {
     "both": "#a6d96a",
     "other_only": "#d95f02",
     "base_only": "#7570b3",
@@ -117,10 +109,6 @@ LINE_COLORS = {
     "metro_link": "#16a085",
     "expressway": "#1f618d",
 }
-#: Network lines on a printed reach map: rail and road in two muted colours under the minute
-#: bands (six mode colours would compete with the bands on paper, where no tooltip names them),
-#: lines new in the scenario in one strong colour.
-PRINT_NETWORK_COLORS = {"road": "#a1887f", "rail": "#37474f", "new": "#c2185b"}
 
 #: Population bands of the county population map: (lower, upper, colour), people (2020).
 POPULATION_BANDS = (

@@ -33,12 +33,12 @@ from ._view_style import (
     tier_colors,
 )
 from ._views_corridors import KIND_STYLES, view_corridors
-from ._views_plans import view_compare, view_group, view_population
+from ._views_plans import view_compare, view_group, view_overview, view_population
 from ._views_reach import add_reach_overlay, target_checks, view_reach, view_reach_diff
 from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE, TIER_COLORS, minutes_color
 
 #: Views :func:`build_view` knows.
-VIEW_KINDS = ("group", "compare", "corridors", "reach", "diff", "population")
+VIEW_KINDS = ("overview", "group", "compare", "corridors", "reach", "diff", "population")
 
 
 def _params_of(changed: dict | None, measure: str) -> Any:
@@ -80,7 +80,7 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
         ``group``, ``compare``, ``corridors``, ``reach``, ``diff`` or ``population``.
     state
         Keys as in the pages' URL: ``group, group_b, color, corridor, from, minutes, year,
-        with, without, base_year, lang``; ``with``/``without`` are lists of line ids; ``params`` is
+        with, without, base_year, cmp, lang``; ``with``/``without`` are lists of line ids; ``params`` is
         a dict of changed model parameters (see :func:`scenario_of`).
     """
     lang = state.get("lang") or "zh"
@@ -108,6 +108,8 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
             )
             add_reach_overlay(view, table, origins, minutes=minutes, scenario=sc, group=group)
         return view, table
+    if kind == "overview":
+        return view_overview(lang=lang)
     if kind == "corridors":
         return view_corridors(state.get("corridor"), lang=lang)
     if kind == "reach":
@@ -116,8 +118,12 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
     if kind == "diff":
         other = scenario_of(year, with_lines=with_lines, without_lines=without_lines, params=params)
         base = scenario_of(state.get("base_year") or "today", params=params)
+        compare = state.get("cmp") or "sets"
         return _note_params(
-            view_reach_diff(origins, minutes, base, other, lang=lang), changed, measure, lang
+            view_reach_diff(origins, minutes, base, other, compare=compare, lang=lang),
+            changed,
+            measure,
+            lang,
         )
     if kind == "population":
         return view_population(province=state.get("province") or "500000", lang=lang)
@@ -152,6 +158,7 @@ __all__ = [
     "view_compare",
     "view_corridors",
     "view_group",
+    "view_overview",
     "view_population",
     "view_reach",
     "view_reach_diff",

@@ -19,7 +19,7 @@ from .. import export, scenarios, views
 from .._errors import ExportError
 from ._output import add_scenario_options
 
-_VIEWS = ("group", "compare", "corridors", "reach", "diff", "population", "targets")
+_VIEWS = ("overview", "group", "compare", "corridors", "reach", "diff", "population", "targets")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +43,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--group", help="grouping id or name (e.g. 重庆都市圈)")
     p.add_argument("--group-b", dest="group_b", help="second grouping of `compare`")
+    p.add_argument(
+        "--compare",
+        choices=("sets", "saved"),
+        default="sets",
+        help="`diff`: units gained/lost (sets, default) or minutes saved (saved), as on the page",
+    )
     p.add_argument(
         "--color",
         choices=("tier", "membership"),
@@ -94,6 +100,7 @@ def state_of(args: argparse.Namespace) -> dict:
         "group": group,
         "group_b": group_b,
         "color": args.color,
+        "cmp": args.compare,
         "corridor": corridor,
         "from": args.origin,
         "minutes": args.minutes,

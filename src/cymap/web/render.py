@@ -28,10 +28,17 @@ def _layer(layer: Layer, index: int) -> folium.FeatureGroup:
     geom = gdf.geom_type.iloc[0] if len(gdf) else "Polygon"
     width = float(st.get("linewidth", 1.0)) * PX_PER_PT
     if "Line" in geom:
-        color = st.get("color") or st.get("edgecolor", "#333333")
-        return maps.features_layer(
-            gdf.geometry.values,
-            [{"color": color, "weight": width, "opacity": st.get("alpha", 1.0)}] * len(gdf),
+        column = st.get("color_column")
+        fixed = st.get("color") or st.get("edgecolor", "#333333")
+        base = {"weight": width, "opacity": st.get("alpha", 1.0)}
+        if _dash(st):
+            base["dashArray"] = _dash(st)
+        rows = gdf.drop(columns="geometry")
+        rows = rows[[c for c in {column, *(layer.tooltip or {})} if c in rows.columns]]
+        return maps.lines_layer(
+            gpd.GeoDataFrame(rows, geometry=gdf.geometry.values, crs=gdf.crs),
+            style=lambda p: {**base, "color": p[column] if column else fixed},
+            tooltip=layer.tooltip,
             name=name,
         )
     if st.get("hatch"):  # a hatch marks a subset (e.g. inferred members): a dashed outline
@@ -60,11 +67,16 @@ def _layer(layer: Layer, index: int) -> folium.FeatureGroup:
     )
 
 
-def map_layers(view: MapView) -> list[folium.FeatureGroup]:
-    """The view's layers and labels as folium layers (for ``st_folium(feature_group_to_add=)``)."""
+def map_layers(view: MapView, *, labels: bool = True) -> list[folium.FeatureGroup]:
+    """The view's layers and labels as folium layers (for ``st_folium(feature_group_to_add=)``).
+
+    ``labels=False`` leaves the view's place labels to the basemap's, which name the same
+    places with zoom-dependent detail (the overview, where the view labels every unit).
+    """
     out = [_layer(layer, i) for i, layer in enumerate(view.layers)]
-    if view.labels:
-        rows = [(round(lab.lat, 3), round(lab.lon, 3), lab.text, "pref") for lab in view.labels]
+    if labels and view.labels:
+        ranked = sorted(view.labels, key=lambda lab: -lab.priority)  # kept first where they meet
+        rows = [(round(lab.lat, 3), round(lab.lon, 3), lab.text, "pref") for lab in ranked]
         group = folium.FeatureGroup(name="labels", control=False)
         group.add_child(maps.LabelLayer(rows, priority=0))
         out.append(group)
