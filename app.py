@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from cymap import CymapError, analysis, maps, ui, views, web
+from cymap import CymapError, analysis, views, web
+from cymap.app import ui
 from cymap.i18n import tr
+from cymap.web import maps
 
 PAGES = (
     ("pages/1_metro.py", "metro"),

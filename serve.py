@@ -2,13 +2,13 @@
 
 Same as `streamlit run app.py`, plus one middleware that tells the browser where the server
 root is, so a page opened at its own address (/reach, /metro …) connects at once instead of
-first probing a health endpoint below the page path (src/cymap/_asgi.py).
+first probing a health endpoint below the page path (src/cymap/app/_compat.py).
 """
 
 import streamlit as st
 from starlette.middleware import Middleware
 
-from cymap._asgi import BaseUrlHint
+from cymap.app._compat import BaseUrlHint
 
 app = st.App(
     "app.py",

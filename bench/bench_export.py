@@ -17,7 +17,8 @@ import statistics
 import time
 from pathlib import Path
 
-from cymap import export, views
+from cymap import views
+from cymap.printmap import export
 
 TARGET_S = 3.0
 VIEWS = {

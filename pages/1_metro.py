@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, notes, plans, ui, views, web
+from cymap import analysis, notes, plans, views, web
+from cymap.app import ui
 from cymap.i18n import tr
+from cymap.web import maps
 
 lang = ui.sidebar()
 st.title(tr("metro.title", lang))

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from cymap import analysis, maps, scenarios, ui, views, web
+from cymap import analysis, scenarios, views, web
+from cymap.app import ui
 from cymap.i18n import tr
+from cymap.web import maps
 
 lang = ui.sidebar()
 st.title(tr("reach.title", lang))

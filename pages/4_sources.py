@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from cymap import settings, sources, ui
+from cymap import settings, sources
+from cymap.app import ui
 from cymap.i18n import tr
 
 lang = ui.sidebar()

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cymap import settings
+from cymap import i18n, settings
+
+i18n.STRICT = True  # a page or view asking for a string that does not exist fails its test
 
 
 @pytest.fixture(scope="session")

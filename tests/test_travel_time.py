@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cymap import _graph, calibration, network, scenarios, travel_time
+from cymap import _graph, calibration, network, plans, scenarios, travel_time
 from cymap._errors import CymapError, ScenarioError, UnknownNameError
 
 TODAY = scenarios.preset("today")
@@ -87,7 +87,6 @@ def test_many_origins_take_the_fastest_member():
 
 
 def test_grouping_origin_means_its_members():
-    pytest.importorskip("cymap.plans")
     group = travel_time.reach("中心城区", scenario=TODAY)
     members = travel_time.reach(CQ_CENTRE, scenario=TODAY)
     assert sorted(group.origin_adcodes) == CQ_CENTRE
@@ -300,7 +299,6 @@ def test_check_target_reach_and_pair():
 
 
 def test_check_target_from_the_plans_catalogue():
-    plans = pytest.importorskip("cymap.plans")
     targets = [t for t in plans.list_targets() if t.kind in ("reach", "pair")]
     if not targets:
         pytest.skip("the plans catalogue has no travel-time targets yet")
@@ -498,7 +496,6 @@ def test_cli_lines_and_calibrate(capsys, shared_dir):
 
 
 def test_grouping_destinations_count_every_county_of_a_prefecture_member():
-    plans = pytest.importorskip("cymap.plans")
     target = plans.get_target("cq_core_1h_commute_2025")
     check = travel_time.check_target(target, scenario=scenarios.preset("2025"))
     codes = set(check.table["adcode"])

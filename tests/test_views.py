@@ -6,10 +6,11 @@ import re
 
 import pandas as pd
 import pytest
-from test_render import pdf_text, png_stats, svg_texts
+from test_printmap_render import pdf_text, png_stats, svg_texts
 
-from cymap import export, fonts, render, views
+from cymap import scenarios, views
 from cymap._errors import ScenarioError
+from cymap.printmap import export, fonts, render
 
 # Every view the pages show, as (kind, URL state); built once per module.
 VIEWS = {
@@ -21,22 +22,12 @@ VIEWS = {
     "reach": ("reach", {"from": "中心城区", "minutes": 60, "year": 2035}),
     "diff": ("diff", {"from": "中心城区", "minutes": 60, "year": 2035, "base_year": "2020"}),
 }
-NEEDS = {
-    "group": ("cymap.plans",),
-    "compare": ("cymap.plans",),
-    "corridors": ("cymap.plans",),
-    "corridor": ("cymap.plans",),
-    "reach": ("cymap.travel_time", "cymap.scenarios", "cymap.network"),
-    "diff": ("cymap.travel_time", "cymap.scenarios", "cymap.network"),
-}
 SIZE = {"width_px": 1000, "height_px": 750, "dpi": 100}
 
 _built: dict[str, tuple] = {}
 
 
 def built(name: str):
-    for module in NEEDS.get(name, ()):
-        pytest.importorskip(module, reason=f"the {name} view needs {module}, not present yet")
     if name not in _built:
         kind, state = VIEWS[name]
         _built[name] = views.build_view(kind, state)
@@ -159,7 +150,6 @@ def test_unknown_view_and_missing_comparison_are_clear_errors():
 
 
 def test_scenario_from_year_preset_and_toggles():
-    scenarios = pytest.importorskip("cymap.scenarios", reason="needs the scenario engine")
     assert views.scenario_of(2035) == scenarios.preset("2035")
     sc = views.scenario_of("today", with_lines=["chengyu_zhongxian_hsr"])
     assert "chengyu_zhongxian_hsr" in sc.with_lines
@@ -171,8 +161,6 @@ def test_scenario_from_year_preset_and_toggles():
 
 
 def test_group_page_state_with_reach_overlay_and_second_grouping():
-    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
-    pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
     from cymap import plans, travel_time
 
     view, table = views.build_view("group", {"group": "重庆都市圈", "year": 2035})

@@ -32,6 +32,7 @@ import numpy as np
 import pandas as pd
 
 from . import network, units
+from ._errors import ScenarioError
 from .scenarios import ModelParams, Scenario
 
 #: Edge kinds open for each mode set. Rail-only trips may drive to the first station
@@ -335,8 +336,6 @@ def dijkstra_lengths(adj: list[list[tuple[int, float]]], sources: list[int]) -> 
 
 def kinds_for(modes: tuple[str, ...] | list[str]) -> frozenset:
     """Edge kinds allowed for a set of modes ('rail', 'road')."""
-    from ._errors import ScenarioError
-
     modes = tuple(m.strip() for m in modes)
     bad = [m for m in modes if m not in ("rail", "road")]
     if bad or not modes:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from . import plans, scenarios, travel_time, units
+from . import names, network, plans, scenarios, targets, travel_time, units
+from ._errors import CymapError
 from .i18n import mode_label, status_label, tier_label, tr
 from .notes import note_text
 
@@ -54,9 +55,6 @@ def origin_choice(text: str) -> str | None:
 
     ``None`` when the text names no place or a place that is not one of :data:`ORIGIN_CHOICES`.
     """
-    from . import names
-    from ._errors import CymapError
-
     if text in ORIGIN_CHOICES:
         return text
     try:
@@ -71,8 +69,6 @@ def plan_item_id(text: str) -> str | None:
 
     ``None`` when no grouping or corridor has that name.
     """
-    from ._errors import CymapError
-
     for lookup in (plans.get_grouping, plans.get_corridor):
         try:
             return lookup(text).id
@@ -465,9 +461,10 @@ def _route_columns(reach: travel_time.Reach, lang: str) -> pd.DataFrame:
 
     ``via`` names the lines ridden in order (公路 for roads off the named expressways).
     """
-    from ._views_reach import route_columns
-
-    routes = route_columns(reach.origin_adcodes, reach.scenario, lang).drop(columns="via_ids")
+    road = "公路" if lang == "zh" else "road"
+    routes = travel_time.route_columns(
+        reach.origin_adcodes, scenario=reach.scenario, road_name=road
+    ).drop(columns="via_ids")
     routes["via"] = [
         ("不可达" if lang == "zh" else "not reachable")
         if via is None
@@ -479,15 +476,11 @@ def _route_columns(reach: travel_time.Reach, lang: str) -> pd.DataFrame:
 
 def carrier_geometries() -> gpd.GeoDataFrame | None:
     """Geometries of every network line (all statuses), for drawing corridor carriers."""
-    from . import network
-
     return network.line_geometries()
 
 
 def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
     """Corridors with kind, ordered member places, carrier lines (names) and documents."""
-    from . import network
-
     line_names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
     docs = {d.id: d.title_zh for d in plans.load_catalogue().documents}
     shown = plan_names("corridor", lang)
@@ -575,8 +568,6 @@ def reach_view(
     lang: str | None = None,
 ) -> ReachView:
     """Reach of a scenario, optionally against a baseline scenario, plus the plan-target checks."""
-    from . import network
-
     scenario = scenarios.for_year(
         year, with_lines=with_lines, without_lines=without_lines, params=params
     )
@@ -608,7 +599,7 @@ TARGET_COLUMNS_ZH = {
 def target_checks(scenario: scenarios.Scenario, lang: str | None = None) -> pd.DataFrame:
     """Every checkable travel-time target of the plans in a scenario: pass/fail and who fails.
 
-    One row per target, summarised from :func:`cymap.views.target_checks` (one row per target
+    One row per target, summarised from :func:`cymap.targets.check_targets` (one row per target
     and unit), the table the exports write, so the page and the exported data agree.
     """
     return _target_checks(scenario, lang).copy()
@@ -616,9 +607,8 @@ def target_checks(scenario: scenarios.Scenario, lang: str | None = None) -> pd.D
 
 @functools.lru_cache(maxsize=64)
 def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFrame:
-    from . import views
 
-    per_unit = views.target_checks(scenario)
+    per_unit = targets.check_targets(scenario)
     per_unit = per_unit[per_unit["target_passes"].notna()]
     rows = []
     for target_id, group in per_unit.groupby("target_id", sort=False):
@@ -657,7 +647,6 @@ def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "
 
 @functools.lru_cache(maxsize=32)
 def _lines_catalogue(year: str, lang: str) -> pd.DataFrame:
-    from . import network
 
     lines = network.list_lines()
     active = network.active_lines(scenarios.for_year(year))

@@ -212,9 +212,20 @@ def status_label(status: str, lang: str = "zh") -> str:
     return tr(f"status.{status}", lang)
 
 
+#: Unknown keys raise instead of showing the key (the test suite sets this).
+STRICT = False
+
+
 def tr(key: str, lang: str = "zh") -> str:
-    """The UI string ``key`` in ``lang`` ('zh' or 'en'); the key itself when unknown."""
+    """The UI string ``key`` in ``lang`` ('zh' or 'en').
+
+    An unknown key shows as itself on a page (nothing is lost) and raises ``KeyError`` when
+    :data:`STRICT` is set, as under the tests.
+    """
     pair = STRINGS.get(key)
     if pair is None:
+        if STRICT:
+            msg = f"no UI string {key!r} in cymap.i18n.STRINGS: add its Chinese and English text"
+            raise KeyError(msg)
         return key
     return pair[1] if lang == "en" else pair[0]

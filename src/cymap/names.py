@@ -23,6 +23,7 @@ import re
 
 from ._build import OLD_TO_CURRENT
 from ._errors import AmbiguousNameError, UnknownNameError
+from .units import load_units
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,7 +118,7 @@ def short_name(name_zh: str) -> str | None:
 
 @functools.cache
 def _t2s():
-    import opencc
+    import opencc  # noqa: PLC0415 - heavy, needed only here
 
     return opencc.OpenCC("t2s")
 
@@ -132,8 +133,6 @@ def _normalise(text: str) -> str:
 @functools.cache
 def _index() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """Map every accepted key to candidate adcodes; and adcode to official name."""
-    from .units import load_units
-
     units = load_units()
     names = units["name_zh"].to_dict()
     keys: dict[str, set[str]] = {}
@@ -211,8 +210,6 @@ def resolve(name: str) -> Resolution:
         msg = f"unknown place name {query!r}.{hint} Use an official name (永川区), a short name (永川) or an adcode (500118)."
         raise UnknownNameError(msg, suggestions=tuple(suggestions))
     if len(codes) > 1:
-        from .units import load_units
-
         units = load_units()
         options = [f"{names.get(units.at[c, 'parent_adcode'], '')}{names[c]} ({c})" for c in codes]
         msg = f"place name {query!r} is ambiguous: {', '.join(options)}. Name the parent city or use the adcode."

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import _build, plans, settings
+from . import _build, network, plans, settings
+from .analysis import mode_label, page_headers, status_label
+from .notes import note_text
 from .scenarios import DEFAULT_PARAMS
 
 #: Datasets the map draws on, with version, licence and how the project uses them.
@@ -211,9 +213,6 @@ def page_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     translated (高铁, 在建, 繁体 …); the data's English notes are shown in their Chinese
     reading in Chinese (:mod:`cymap.notes`).
     """
-    from .analysis import mode_label, page_headers, status_label
-    from .notes import note_text
-
     frame = frame.copy()
     for col in ("note", "reason"):  # the data's English notes, read in Chinese
         if col in frame.columns:
@@ -274,8 +273,6 @@ def model_table() -> pd.DataFrame:
 
 def lines_table() -> pd.DataFrame:
     """Every rail line and expressway of the network with status, year and source."""
-    from . import network
-
     cols = [
         "line_id",
         "name_zh",
@@ -291,6 +288,4 @@ def lines_table() -> pd.DataFrame:
 
 def unplaceable_table() -> pd.DataFrame:
     """Transport projects the documents name that the network cannot place, and why."""
-    from . import network
-
     return network.list_unplaceable()

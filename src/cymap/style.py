@@ -1,7 +1,7 @@
 """Colours of every map: the interactive pages and the static exports share one definition.
 
 :mod:`cymap.views` builds each page's map description with these colours; :mod:`cymap.web`
-(folium pages) and :mod:`cymap.render` (PNG/PDF/SVG exports) draw that description, so an
+(folium pages) and :mod:`cymap.printmap.render` (PNG/PDF/SVG exports) draw that description, so an
 exported map is the page it comes from. A constant named ``PRINT_…`` is used by the exports only, where a
 printed map needs its own choice; its docstring says why.
 

@@ -27,7 +27,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import _graph, network
+from . import _graph, network, plans
 from ._errors import CymapError, ScenarioError, UnknownNameError
 from .scenarios import Scenario
 
@@ -102,10 +102,6 @@ def _engine(scenario: Scenario, data_dir: Path | None) -> _graph.Engine:
 
 
 def _group_adcodes(name: str) -> list[str] | None:
-    try:
-        from . import plans  # built separately; optional
-    except ImportError:
-        return None
     try:
         return list(plans.group_adcodes(name))
     except UnknownNameError:
@@ -371,8 +367,6 @@ def _destinations(value: Any, data_dir: Path | None, target_id: str) -> list[str
         # A grouping as destination means all its county-level units: a prefecture member
         # (广安市 in 重庆都市圈) counts with every county, not only its seat.
         try:
-            from . import plans
-
             return plans.group_county_adcodes(value)
         except (ImportError, UnknownNameError):
             pass
@@ -437,4 +431,30 @@ def check_target(target: Any, *, scenario: Scenario, data_dir: Path | None = Non
         table=table.reset_index(drop=True),
         scenario=scenario.label(),
         note=f"{measure} within {limit} min",
+    )
+
+
+def route_columns(origins: Any, *, scenario: Scenario, road_name: str = "公路") -> pd.DataFrame:
+    """Each unit's fastest way, indexed by adcode.
+
+    ``via``: the line names ridden in order (``road_name`` for roads off the named expressways;
+    ``""`` for an origin, ``None`` when out of reach); ``via_ids``: the same as line ids
+    (``road``); ``in_vehicle_min`` and ``other_min`` (access, waits, transfers).
+    """
+    routes = reach_routes(origins, scenario=scenario).set_index("adcode")
+    names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
+
+    def joined(via: tuple[str, ...] | None, word: Any) -> str | None:
+        return None if via is None else " → ".join(map(word, via))
+
+    return pd.DataFrame(
+        {
+            "via": [
+                joined(v, lambda x: names.get(x, x) if x else road_name) for v in routes["via"]
+            ],
+            "via_ids": [joined(v, lambda x: x or "road") for v in routes["via"]],
+            "in_vehicle_min": routes["in_vehicle_min"],
+            "other_min": routes["other_min"],
+        },
+        index=routes.index,
     )

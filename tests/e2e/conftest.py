@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from cymap import _devserver
+from cymap.app import devserver as _devserver
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -6,7 +6,7 @@ import io
 
 from PIL import Image
 
-from cymap import snapshot
+from cymap.web import snapshot
 
 
 def _assert_map_png(data: bytes) -> Image.Image:

@@ -15,8 +15,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import export, scenarios, views
+from .. import scenarios, targets, views
 from .._errors import ExportError
+from ..printmap import export
 from ._output import add_scenario_options
 
 _VIEWS = ("overview", "group", "compare", "corridors", "reach", "diff", "population", "targets")
@@ -150,7 +151,7 @@ def _export(args: argparse.Namespace) -> int:
                 scenarios.DEFAULT_PARAMS.updated(**state["params"]), state["measure"]
             ),
         )
-        data = export.export_table(views.target_checks(scenario), fmt=fmt)
+        data = export.export_table(targets.check_targets(scenario), fmt=fmt)
     else:
         data = export.export_view(
             args.view, state, fmt=fmt, width_px=args.width, height_px=args.height, dpi=args.dpi

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import snapshot
+from ..web import snapshot
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -1,6 +1,6 @@
 """Web rendering of a view description: folium layers and legend from a :class:`MapView`.
 
-The print renderer (:mod:`cymap.render`) draws the same description, so the web map and the
+The print renderer (:mod:`cymap.printmap.render`) draws the same description, so the web map and the
 exported figure show the same layers, colours, labels and legend entries. Nothing here
 chooses a colour, a label or a legend entry: it only translates the description's style keys
 to Leaflet's.

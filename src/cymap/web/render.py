@@ -5,8 +5,8 @@ from __future__ import annotations
 import folium
 import geopandas as gpd
 
-from .. import maps
-from .._map_view import Layer, LegendEntry, MapView
+from ..views.model import Layer, LegendEntry, MapView
+from . import maps
 
 #: Matplotlib line widths are in points; Leaflet's in CSS pixels.
 PX_PER_PT = 1.5

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cymap import analysis, tables
+from cymap import analysis
+from cymap.tables import html as tables
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ import re
 import folium
 import pandas as pd
 
-from cymap import maps, settings, units
+from cymap import settings, units
+from cymap.web import maps
 
 
 def _html(m: folium.Map) -> str:

@@ -9,9 +9,10 @@ import pytest
 from PIL import Image
 from shapely.geometry import Point
 
-from cymap import export, views
+from cymap import plans, targets, views
 from cymap._errors import ExportError
 from cymap.cli import main
+from cymap.printmap import export
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +102,6 @@ def test_cli_writes_png_of_requested_size(tmp_path, capsys):
 
 
 def test_cli_group_by_positional_name(tmp_path):
-    pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
     out = tmp_path / "members.csv"
     assert main(["export", "group", "重庆都市圈", "--out", str(out)]) == 0
     back = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
@@ -109,7 +109,6 @@ def test_cli_group_by_positional_name(tmp_path):
 
 
 def test_cli_reach_with_line_toggle(tmp_path):
-    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
     out = tmp_path / "reach.geojson"
     argv = [
         "export",
@@ -177,17 +176,15 @@ def test_state_from_cli_options_matches_url_state():
 
 
 def test_target_checks_table_exports(monkeypatch):
-    plans = pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
-    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
     wanted = {
         "cq_core_1h_commute_2025",
         "chengyu_dual_core_1h",
         "rongchang_45min_commute",
         "cq_metro_size_2020",
     }
-    targets = [t for t in plans.list_targets() if t.id in wanted]
-    monkeypatch.setattr(plans, "list_targets", lambda: targets)
-    table = views.target_checks(2035)
+    chosen = [t for t in plans.list_targets() if t.id in wanted]
+    monkeypatch.setattr(plans, "list_targets", lambda: chosen)
+    table = targets.check_targets(2035)
     assert set(table["target_id"]) == wanted - {"cq_metro_size_2020"}  # size targets left out
     core = table[table["target_id"] == "cq_core_1h_commute_2025"]
     assert len(core) > 5 and core["passes"].notna().all()
@@ -199,7 +196,6 @@ def test_target_checks_table_exports(monkeypatch):
 
 
 def test_cli_targets_csv_has_rounded_minutes(tmp_path):
-    pytest.importorskip("cymap.travel_time", reason="needs the travel-time engine")
     out = tmp_path / "targets.csv"
     assert main(["export", "targets", "--year", "2025", "--out", str(out)]) == 0
     table = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
@@ -210,7 +206,6 @@ def test_cli_targets_csv_has_rounded_minutes(tmp_path):
 
 
 def test_cli_compare_takes_two_positional_groupings(tmp_path):
-    pytest.importorskip("cymap.plans", reason="needs the plans catalogue")
     out = tmp_path / "compare.csv"
     assert main(["export", "compare", "重庆都市圈", "川南渝西", "--out", str(out)]) == 0
     sides = set(pd.read_csv(out, encoding="utf-8-sig")["side"])
@@ -219,7 +214,7 @@ def test_cli_compare_takes_two_positional_groupings(tmp_path):
 
 
 def test_snapshot_without_chromium_says_how_to_get_it(monkeypatch):
-    from cymap import snapshot
+    from cymap.web import snapshot
 
     monkeypatch.setattr(snapshot, "chromium_path", lambda: None)
     with pytest.raises(ExportError, match="apt-get install chromium"):
@@ -227,7 +222,7 @@ def test_snapshot_without_chromium_says_how_to_get_it(monkeypatch):
 
 
 def test_snapshot_refuses_urls_off_the_machine():
-    from cymap import snapshot
+    from cymap.web import snapshot
 
     with pytest.raises(ExportError, match="not on this machine"):
         snapshot.snapshot_map("https://example.org/reach")

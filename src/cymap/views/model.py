@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 import geopandas as gpd
 
-from . import settings
+from .. import settings
 
 
 class Layer(NamedTuple):

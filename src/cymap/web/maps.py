@@ -27,7 +27,11 @@ import pandas as pd
 import shapely
 from branca.element import Element
 
-from . import plans, settings, units
+from .. import plans, settings, units
+from ..i18n import tr
+from ..style import BEYOND_COLOR, MINUTE_BANDS, PALETTE
+from ..style import TIER_COLORS as TIER_COLORS
+from ..style import minutes_color as minutes_color
 from ._leaflet import PRECISION as PRECISION
 from ._leaflet import Attribution, MetricScale, ZoomClass
 from ._leaflet import DataScript as DataScript
@@ -36,10 +40,6 @@ from ._leaflet import Legend as Legend
 from ._leaflet import StaticGeoJson as StaticGeoJson
 from ._leaflet import StyledFeatures as StyledFeatures
 from ._leaflet import StyledUnits as StyledUnits
-from .i18n import tr
-from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE
-from .style import TIER_COLORS as TIER_COLORS
-from .style import minutes_color as minutes_color
 
 #: Map frame of the economic circle (south, west, north, east).
 REGION_BOUNDS = ((27.6, 101.8), (32.9, 110.3))

@@ -9,9 +9,9 @@ import geopandas as gpd
 import numpy as np
 import pyproj
 
-from . import settings, units
-from ._map_view import Layer, MapView
-from .style import PALETTE, PRINT_BASEMAP
+from .. import settings, units
+from ..style import PALETTE, PRINT_BASEMAP
+from ..views.model import Layer, MapView
 
 #: Drawing CRS: UTM zone 48N (central meridian 105°E crosses the region), so lengths are true.
 DRAW_CRS = settings.metric_crs

@@ -14,9 +14,9 @@ from matplotlib.patches import Patch, Polygon, Rectangle
 from matplotlib.patheffects import Stroke
 from matplotlib.transforms import Bbox
 
-from . import settings
-from ._map_view import Label, LegendEntry, MapView
-from ._render_base import DRAW_CRS, _transformer
+from .. import settings
+from ..views.model import Label, LegendEntry, MapView
+from ._base import DRAW_CRS, _transformer
 
 _TEXT_ZH = {
     "sources": "数据来源",

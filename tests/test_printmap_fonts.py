@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from matplotlib import font_manager
 
-from cymap import fonts
 from cymap._errors import ExportError
+from cymap.printmap import fonts
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """'What you see' PNG of the live interactive map, taken with headless Chromium.
 
-The static exporter (:mod:`cymap.render`) draws report figures from the data; this module
+The static exporter (:mod:`cymap.printmap.render`) draws report figures from the data; this module
 instead photographs the interactive map exactly as a page of a running dashboard shows it,
 with Debian's ``chromium`` driven by Playwright. Requests that would leave the machine are
 blocked, so the snapshot is as offline as the dashboard.
@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlparse
 
-from ._errors import ExportError
+from .._errors import ExportError
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MAP_DRAWN = ".leaflet-overlay-pane svg path, .leaflet-overlay-pane canvas"
@@ -88,8 +88,8 @@ def snapshot_map(
 
 
 def _take(url: str, browser_path: str, size: tuple[int, int], timeout_ms: float) -> bytes:
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error as PlaywrightError  # noqa: PLC0415 - heavy, needed only here
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - heavy, needed only here
 
     width_px, height_px = size
     try:

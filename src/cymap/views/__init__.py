@@ -1,8 +1,8 @@
-"""View builders: the views the pages show, as :class:`~cymap.render.MapView` plus data table.
+"""View builders: the views the pages show, as :class:`~cymap.printmap.render.MapView` plus data table.
 
 Each builder calls the library (``cymap.plans``, ``cymap.travel_time`` …) and returns
-``(view, table)``: the view for :func:`cymap.render.render` and a GeoDataFrame (EPSG:4326)
-with the view's data for :mod:`cymap.export`. :func:`build_view` builds a view from the
+``(view, table)``: the view for :func:`cymap.printmap.render.render` and a GeoDataFrame (EPSG:4326)
+with the view's data for :mod:`cymap.printmap.export`. :func:`build_view` builds a view from the
 pages' URL state (``group, group_b, corridor, from, minutes, year, with, without, base_year,
 lang``), so the command line and the download buttons export exactly what a page shows.
 
@@ -20,9 +20,10 @@ from typing import Any
 
 import geopandas as gpd
 
-from ._errors import UnknownNameError
-from ._map_view import Label, Layer, LegendEntry, MapView
-from ._view_style import (
+from .. import scenarios
+from .._errors import UnknownNameError
+from ..style import BEYOND_COLOR, MINUTE_BANDS, PALETTE, TIER_COLORS, minutes_color
+from ._common import (
     REGION_EXTENT,
     document_titles,
     label_units,
@@ -32,10 +33,10 @@ from ._view_style import (
     t,
     tier_colors,
 )
-from ._views_corridors import KIND_STYLES, view_corridors
-from ._views_plans import view_compare, view_group, view_overview, view_population
-from ._views_reach import add_reach_overlay, target_checks, view_reach, view_reach_diff
-from .style import BEYOND_COLOR, MINUTE_BANDS, PALETTE, TIER_COLORS, minutes_color
+from .corridors import KIND_STYLES, view_corridors
+from .groupings import view_compare, view_group, view_overview, view_population
+from .model import Label, Layer, LegendEntry, MapView
+from .reach import add_reach_overlay, view_reach, view_reach_diff
 
 #: Views :func:`build_view` knows.
 VIEW_KINDS = ("overview", "group", "compare", "corridors", "reach", "diff", "population")
@@ -43,8 +44,6 @@ VIEW_KINDS = ("overview", "group", "compare", "corridors", "reach", "diff", "pop
 
 def _params_of(changed: dict | None, measure: str) -> Any:
     """Model parameters from the state's changed values and measure (None: the defaults)."""
-    from . import scenarios
-
     if not changed and measure == "door_to_door":
         return None
     return scenarios.apply_measure(scenarios.DEFAULT_PARAMS.updated(**(changed or {})), measure)
@@ -153,7 +152,6 @@ __all__ = [
     "scenario_of",
     "scenario_text",
     "t",
-    "target_checks",
     "tier_colors",
     "view_compare",
     "view_corridors",

@@ -62,7 +62,7 @@ class DataScript(MacroElement):
 
     def render(self, **kwargs: object) -> None:
         """Add the script to the figure (uncompiled), then render the children."""
-        script = self._template.module.__dict__["script"]
+        script = self._template.module.script  # the macro, called as a function
         self.get_root().script.add_child(_Text(script(self, kwargs)), name=self.get_name())
         for element in self._children.values():
             element.render(**kwargs)

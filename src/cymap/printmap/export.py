@@ -22,8 +22,9 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from . import render, settings, views
-from ._errors import ExportError
+from .. import settings, views
+from .._errors import ExportError
+from . import render
 
 #: Data formats; image formats are in ``render.FORMATS``.
 DATA_FORMATS = ("geojson", "csv")

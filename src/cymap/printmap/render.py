@@ -30,10 +30,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
-from . import fonts, settings
-from ._errors import ExportError
-from ._map_view import Label, Layer, LegendEntry, MapView
-from ._render_base import (
+from .. import settings
+from .._errors import ExportError
+from ..style import PRINT_BASEMAP
+from ..views.model import Label, Layer, LegendEntry, MapView
+from . import fonts
+from ._base import (
     DRAW_CRS,
     SIMPLIFY_M,
     _auto_extent,
@@ -42,7 +44,7 @@ from ._render_base import (
     _set_extent,
     _transformer,
 )
-from ._render_frame import (
+from ._frame import (
     _TEXT_EN,
     _TEXT_ZH,
     _draw_headings,
@@ -53,7 +55,6 @@ from ._render_frame import (
     _nice_length_km,
     _place_labels,
 )
-from .style import PRINT_BASEMAP
 
 _EXPORT_LOCK = threading.RLock()
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import inspect
+from pathlib import Path
 
 import pytest
+import streamlit
+from streamlit.commands import navigation
+from streamlit.runtime import pages_manager
+from streamlit.runtime.scriptrunner import script_runner
 
-from cymap._asgi import BaseUrlHint, hint_script
+from cymap.app import _compat
+from cymap.app._compat import BaseUrlHint, hint_script
 
 SHELL = b"<!doctype html><html><head><title>cymap</title></head><body></body></html>"
 
@@ -89,3 +96,23 @@ def test_other_content_and_methods_pass_untouched():
     assert body == b'{"a": 1}'
     _, _, body = get(BaseUrlHint(shell_app()), "/reach", method="POST")
     assert body == SHELL
+
+
+# --- contract: what the workarounds rely on in the pinned Streamlit -------------------------
+
+
+def test_streamlit_is_the_version_the_workarounds_were_checked_with():
+    """An upgrade must re-check cymap.app._compat (then update STREAMLIT_VERSION)."""
+    assert streamlit.__version__ == _compat.STREAMLIT_VERSION
+
+
+def test_the_legacy_page_mode_is_the_flag_the_router_switches():
+    assert hasattr(pages_manager.PagesManager, "uses_pages_directory")
+    # st.navigation switches it off itself; so does use_router, for a page loaded first
+    assert "PagesManager.uses_pages_directory = False" in inspect.getsource(navigation)
+    assert "if PagesManager.uses_pages_directory:" in inspect.getsource(script_runner)
+
+
+def test_the_browser_client_reads_the_server_root_from_the_hint():
+    bundle = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    assert any("BACKEND_BASE_URL" in f.read_text(errors="ignore") for f in bundle.glob("*.js"))

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from . import units
-from ._map_view import Label, LegendEntry
-from .style import (
-    BEYOND_COLOR,
-    MINUTE_BANDS,
-    TIER_COLORS,
-    TIER_EXTRA_COLORS,
-)
+from .. import names, network, plans, scenarios, units
+from .._errors import CymapError
+from ..style import BEYOND_COLOR, MINUTE_BANDS, TIER_COLORS, TIER_EXTRA_COLORS
+from .model import Label, LegendEntry
 
 #: Map frame of the whole economic circle (min lon, min lat, max lon, max lat).
 REGION_EXTENT = (102.6, 27.9, 110.3, 32.6)
@@ -85,10 +82,6 @@ def scenario_of(
     ``params`` (a ``ModelParams``, or a dict of changed parameters as in the pages' state,
     e.g. ``{"transfer_min": 5, "rail_access_min": {"hsr": 10}}``) replaces the model's defaults.
     """
-    import dataclasses
-
-    from . import scenarios
-
     if isinstance(params, dict):
         params = scenarios.DEFAULT_PARAMS.updated(**params)
     if isinstance(value, scenarios.Scenario):
@@ -123,7 +116,6 @@ def scenario_text(scenario: Any, lang: str) -> str:
 
 
 def _line_names() -> dict[str, str]:
-    from . import network
 
     table = network.list_lines()
     return dict(zip(table["line_id"], table["name_zh"], strict=True))
@@ -131,8 +123,6 @@ def _line_names() -> dict[str, str]:
 
 def document_titles(doc_ids: Any) -> list[str]:
     """Titles of planning documents by id: 《title》（number）, in first-seen order."""
-    from . import plans
-
     docs = {d.id: d for d in plans.load_catalogue().documents}
     out = []
     for doc_id in dict.fromkeys(doc_ids or []):
@@ -147,8 +137,6 @@ def document_titles(doc_ids: Any) -> list[str]:
 
 def _origin_text(origins: Any) -> str:
     """Official names of the origins (永川 → 永川区); groupings (中心城区) as written."""
-    from . import names
-    from ._errors import CymapError
 
     def official(name: Any) -> str:
         try:

@@ -3,7 +3,8 @@
 import folium
 import pytest
 
-from cymap import render, views, web
+from cymap import views, web
+from cymap.printmap import render
 
 #: Every choice of the 都市圈边界 page: colouring, a comparison, the reach overlay, languages.
 METRO_STATES = [

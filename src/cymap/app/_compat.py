@@ -1,10 +1,18 @@
-"""ASGI middleware for the dashboard server (plain ASGI; no Streamlit import).
+"""Everything cymap does with Streamlit that Streamlit does not offer: one place, one version.
 
-Streamlit's browser client does not know where the server's root is. Opened at a page path
-such as ``/reach``, it first probes ``/reach/_stcore/health`` (404), waits 100 ms and only then
-tries ``/_stcore/health``: every sub-page load pays that detour before the websocket opens.
-:class:`BaseUrlHint` writes the root into the served ``index.html`` (the client reads
-``window.__streamlit.BACKEND_BASE_URL``), so every page connects on the first try.
+Checked against the pinned ``streamlit==1.67.0`` (:data:`STREAMLIT_VERSION`); the contract
+tests in ``tests/test_app_compat.py`` fail when an upgrade changes what these rely on.
+
+- :func:`use_router`: a page opened at its own address on a fresh server (a bookmarked
+  ``/reach``) runs through app.py's ``st.navigation`` router. Streamlit runs a file of
+  ``pages/`` on its own (the legacy multipage mode) until ``st.navigation`` has been called once
+  in the process; keeping ``pages/`` as the product's layout, there is no supported switch.
+- :class:`BaseUrlHint`: ASGI middleware (plain ASGI, used by ``serve.py``). Streamlit's
+  browser client does not know where the server's root is. Opened at a page path such as
+  ``/reach``, it first probes ``/reach/_stcore/health`` (404), waits 100 ms and only then tries
+  ``/_stcore/health``: every sub-page load pays that detour before the websocket opens. The
+  middleware writes the root into the served ``index.html`` (the client reads
+  ``window.__streamlit.BACKEND_BASE_URL``), so every page connects on the first try.
 """
 
 from __future__ import annotations
@@ -12,6 +20,12 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+#: The Streamlit release these workarounds were checked against (pinned in requirements.txt).
+STREAMLIT_VERSION = "1.67.0"
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -90,3 +104,14 @@ class BaseUrlHint:
             await send({"type": "http.response.body", "body": body, "more_body": False})
 
         await self.app(scope, receive, rewrite)
+
+
+def use_router() -> None:
+    """Run every page through app.py's router, also on a direct URL load (see module doc).
+
+    Call at the top of every page run (the shared sidebar does). On the legacy path it switches
+    Streamlit to the router, as ``st.navigation`` itself does on its first call, and reruns.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

@@ -8,14 +8,23 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import folium
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from . import settings
-from ._errors import CymapError
-from .i18n import LANGS, tr
+from .. import settings
+from .._errors import CymapError
+from ..analysis import SCENARIO_CHOICES, scenario_label
+from ..i18n import LANGS, tr
+from ..printmap import export
+from ..scenarios import DEFAULT_PARAMS
+from ..tables.html import html_table
+from ..web import snapshot
+from ..web.maps import view_for_bounds
+from . import _compat
 
 
 def page_config() -> str:
@@ -33,20 +42,6 @@ def session_lang() -> str:
     if "_lang" not in st.session_state:
         st.session_state["_lang"] = query_choice("lang", LANGS, default="zh")
     return st.session_state["_lang"]
-
-
-def _ensure_router() -> None:
-    """Run every page through app.py's router, also on a direct URL load.
-
-    In a fresh server, Streamlit runs a page of ``pages/`` on its own (legacy multipage mode)
-    until ``st.navigation`` has been called once, so a bookmarked ``/reach`` would lose the
-    router's page config and navigation titles. Switch to the router and rerun once.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()
 
 
 #: Session key of the set of URL-bound widget keys whose options are worded in the language.
@@ -70,7 +65,7 @@ def sidebar() -> str:
 
     The switch shows the session's language (:func:`session_lang`) on every page.
     """
-    _ensure_router()
+    _compat.use_router()
     st.session_state["lang"] = session_lang()
     with st.sidebar:
         lang = st.radio(
@@ -211,8 +206,6 @@ def show_map(
 
     ``bounds`` (minx, miny, maxx, maxy) moves the view to fit them, also without a reload.
     """
-    from .maps import view_for_bounds
-
     center, zoom = view_for_bounds(bounds, height_px=height) if bounds is not None else (None, None)
     if bounds is not None:  # the first render frames the bounds too (center/zoom move it later)
         minx, miny, maxx, maxy = bounds
@@ -233,12 +226,10 @@ def show_map(
 
 
 def table(frame: Any, *, max_height_px: int | None = 480) -> None:
-    """A table of the page, static: formatted, quotes wrapped in full (:mod:`cymap.tables`).
+    """A table of the page, static: formatted, quotes wrapped in full (:mod:`cymap.tables.html`).
 
     Taller tables scroll under a fixed header; ``max_height_px=None`` shows every row.
     """
-    from .tables import html_table
-
     st.html(html_table(frame, max_height_px=max_height_px))
 
 
@@ -247,8 +238,6 @@ def grid(frame: Any, **kwargs: Any) -> None:
 
     Large quantities (population, km²) get thousands separators, as in the static tables.
     """
-    import pandas as pd
-
     config = {
         col: st.column_config.NumberColumn(format="localized")
         for col in frame.columns
@@ -305,8 +294,6 @@ def selectbox(label: str, options: Sequence[Any], *, key: str, default: Any, **k
 
 def scenario_select(label: str, *, key: str, default: str, lang: str) -> str:
     """A scenario selectbox (2020, today, 2025, 2030, 2035, named) bound to the URL."""
-    from .analysis import SCENARIO_CHOICES, scenario_label
-
     return selectbox(
         label,
         SCENARIO_CHOICES,
@@ -338,8 +325,6 @@ def checkbox(label: str, *, key: str, default: bool = False, **kwargs: Any) -> b
 
 def _current_url() -> str:
     """URL of this page as the browser shows it, with the view's query string."""
-    from urllib.parse import urlencode, urlsplit
-
     parts = urlsplit(str(st.context.url))
     query = urlencode(st.query_params.to_dict())
     return parts._replace(query=query, fragment="").geturl()
@@ -347,8 +332,6 @@ def _current_url() -> str:
 
 def _snapshot(url: str) -> bytes:
     """'What you see' PNG of a page's live map (headless Chromium)."""
-    from . import snapshot
-
     return snapshot.snapshot_map(url)
 
 
@@ -358,8 +341,6 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
     The files are generated only when a button is clicked (deferred ``data`` callables), by the
     same renderer as ``cymap export``.
     """
-    from . import export
-
     lang = lang or state.get("lang") or "zh"
     state = {k: v for k, v in state.items() if v not in (None, "", [], (), {})}
     stem = "cymap-" + "-".join(
@@ -379,7 +360,6 @@ def export_block(kind: str, state: dict[str, Any], *, lang: str | None = None) -
                 on_click="ignore",
                 width="stretch",
             )
-        from . import snapshot
 
         available = snapshot.chromium_path() is not None
         page_url = _current_url()
@@ -479,8 +459,6 @@ def model_params_editor(lang: str) -> Any:
     Changed values are kept in the URL (``p_transfer_min=5`` …), so a shared link reproduces
     the model as well as the view.
     """
-    from .scenarios import DEFAULT_PARAMS
-
     changes: dict[str, Any] = {}
     with st.expander(tr("reach.params", lang)):
         cols = st.columns(3)
@@ -500,8 +478,6 @@ def model_params_editor(lang: str) -> Any:
 
 def changed_params(params: Any) -> dict[str, Any]:
     """The model parameters that differ from the defaults (for the export state)."""
-    from .scenarios import DEFAULT_PARAMS
-
     default = DEFAULT_PARAMS.to_dict()
     out: dict[str, Any] = {}
     for name, value in params.to_dict().items():

@@ -7,13 +7,11 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from . import units
-from ._errors import UnknownNameError
-from ._map_view import Layer, LegendEntry, MapView
-from ._view_style import counted_legend, document_titles, label_units, t, tier_colors
-from .i18n import tier_label, tr
-from .notes import note_text
-from .style import (
+from .. import analysis, plans, units
+from .._errors import ExportError, UnknownNameError
+from ..i18n import tier_label, tr
+from ..notes import note_text
+from ..style import (
     BEYOND_COLOR,
     GROUP_OUTLINE_COLOR,
     METRO_OUTLINES,
@@ -23,6 +21,8 @@ from .style import (
     SCOPE_COLORS,
     WING_COLORS,
 )
+from ._common import counted_legend, document_titles, label_units, t, tier_colors
+from .model import Layer, LegendEntry, MapView
 
 
 def view_overview(*, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
@@ -30,8 +30,6 @@ def view_overview(*, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
 
     The 总览 page and its export draw this description.
     """
-    from . import plans
-
     scope = plans.members("cy_circle").copy()
     scope["scope"] = scope["partial"].map({True: "partial", False: "full"})
     scope["color"] = scope["scope"].map(SCOPE_COLORS)
@@ -130,8 +128,6 @@ def view_population(
 
 def _require_members(grouping: Any) -> None:
     """A grouping the documents never enumerate has no boundary to draw: say so."""
-    from ._errors import ExportError
-
     if not grouping.enumerated:
         msg = (
             f"{grouping.name_zh} ({grouping.id}) is named in the documents but its members are "
@@ -157,8 +153,6 @@ def view_group(
     lang
         ``"zh"`` or ``"en"`` for the frame texts, legend and tooltips.
     """
-    from . import analysis, plans
-
     if color_by not in COLOR_BY:
         msg = f"unknown colouring {color_by!r}; use one of {', '.join(COLOR_BY)}"
         raise UnknownNameError(msg)
@@ -264,8 +258,6 @@ def view_group(
 
 def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
     """Two groupings compared: units in both, only in A, only in B, and both boundaries."""
-    from . import analysis, plans
-
     ga, gb = plans.get_grouping(a), plans.get_grouping(b)
     _require_members(ga)
     _require_members(gb)

@@ -7,10 +7,19 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from . import settings, units
-from ._errors import UnknownNameError
-from ._map_view import Layer, LegendEntry, MapView
-from ._view_style import (
+from .. import network, plans, settings, travel_time, units
+from .._errors import UnknownNameError
+from ..i18n import mode_label, tr
+from ..style import (
+    BEYOND_COLOR,
+    LINE_COLORS,
+    OTHER_LINE_COLOR,
+    REACH_OUTLINE_COLOR,
+    SAVED_BANDS,
+    STATUS_COLORS,
+    minutes_color,
+)
+from ._common import (
     REGION_EXTENT,
     _origin_text,
     counted_legend,
@@ -20,49 +29,13 @@ from ._view_style import (
     scenario_text,
     t,
 )
-from .i18n import mode_label, tr
-from .style import (
-    BEYOND_COLOR,
-    LINE_COLORS,
-    OTHER_LINE_COLOR,
-    REACH_OUTLINE_COLOR,
-    SAVED_BANDS,
-    STATUS_COLORS,
-    minutes_color,
-)
+from .model import Layer, LegendEntry, MapView
 
 
 def _model_source(lang: str) -> str:
     """The source line of every travel-time figure."""
     return t(
         "出行时间模型：cymap 路网与情景参数", "Travel-time model: cymap network and scenario", lang
-    )
-
-
-def route_columns(origins: Any, sc: Any, lang: str = "zh") -> pd.DataFrame:
-    """Each unit's fastest way, indexed by adcode.
-
-    ``via``: the line names ridden in order (公路 / road for roads off the named expressways;
-    ``""`` for an origin, ``None`` when out of reach); ``via_ids``: the same as line ids
-    (``road``); ``in_vehicle_min`` and ``other_min`` (access, waits, transfers).
-    """
-    from . import network, travel_time
-
-    routes = travel_time.reach_routes(origins, scenario=sc).set_index("adcode")
-    names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
-    road = "公路" if lang == "zh" else "road"
-
-    def joined(via: tuple[str, ...] | None, word: Any) -> str | None:
-        return None if via is None else " → ".join(map(word, via))
-
-    return pd.DataFrame(
-        {
-            "via": [joined(v, lambda x: names.get(x, x) if x else road) for v in routes["via"]],
-            "via_ids": [joined(v, lambda x: x or "road") for v in routes["via"]],
-            "in_vehicle_min": routes["in_vehicle_min"],
-            "other_min": routes["other_min"],
-        },
-        index=routes.index,
     )
 
 
@@ -79,8 +52,6 @@ def _line_layers(scenario: Any, lang: str, base: Any = None) -> list[Layer]:
 
     With ``base``, the lines open in the scenario but not in the base are drawn wider.
     """
-    from . import network
-
     lines = network.line_geometries(scenario=scenario)
     lines = lines.assign(
         color=[LINE_COLORS.get(m, OTHER_LINE_COLOR) for m in lines["mode"]],
@@ -125,8 +96,6 @@ def _line_layers(scenario: Any, lang: str, base: Any = None) -> list[Layer]:
 
 def _line_legend(scenario: Any, lang: str, *, new_in: str | None = None) -> list[LegendEntry]:
     """One row per mode of the scenario's open lines, one for lines not open (dashed)."""
-    from . import network
-
     lines = network.line_geometries(scenario=scenario)
     modes = list(dict.fromkeys(lines.loc[lines["active"].astype(bool), "mode"]))
     rows = [
@@ -197,11 +166,13 @@ def view_reach(
     scenario
         A ``cymap.scenarios.Scenario``, a year (``2035``) or a preset name (``"today"``).
     """
-    from . import travel_time
-
     sc = scenario_of(scenario)
     reach = travel_time.reach(origins, minutes=minutes, scenario=sc)
-    gdf = _reach_frame(reach.table).join(route_columns(origins, sc))
+    gdf = _reach_frame(reach.table).join(
+        travel_time.route_columns(
+            origins, scenario=sc, road_name="公路" if lang == "zh" else "road"
+        )
+    )
     gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
     gdf["minutes_text"] = _minutes_text(gdf["minutes"])
     within = gdf[gdf["within"].astype(bool)]
@@ -273,8 +244,6 @@ def view_reach_diff(
     ``"saved"``: minutes saved by the scenario. The 通勤圈 page with a comparison and its
     export draw this description.
     """
-    from . import travel_time
-
     if compare not in COMPARE_MODES:
         msg = f"unknown comparison {compare!r}; use one of {', '.join(COMPARE_MODES)}"
         raise UnknownNameError(msg)
@@ -342,42 +311,6 @@ def view_reach_diff(
     return view, gdf.drop(columns=["color", "minutes_text", "saved_text"])
 
 
-def target_checks(scenario: Any = 2035) -> gpd.GeoDataFrame:
-    """The plans' travel-time targets checked under a scenario: one row per target and unit.
-
-    Columns ``target_id, target_name_zh, target_year, max_minutes, target_passes, adcode,
-    name_zh, minutes, passes, note`` and the unit's polygon. Size targets are not travel-time
-    targets and are left out; a target the engine cannot check gets one row with the reason.
-    """
-    from . import plans, travel_time
-    from ._errors import CymapError
-
-    sc = scenario_of(scenario)
-    rows = []
-    for target in plans.list_targets():
-        if target.kind not in ("reach", "pair"):
-            continue
-        head = {
-            "target_id": target.id,
-            "target_name_zh": target.name_zh,
-            "target_year": target.year,
-            "max_minutes": target.max_minutes,
-        }
-        try:
-            check = travel_time.check_target(target, scenario=sc)
-        except CymapError as err:
-            rows.append(pd.DataFrame([{**head, "target_passes": None, "note": str(err)}]))
-            continue
-        table = check.table.copy()
-        for k, (col, value) in enumerate({**head, "target_passes": bool(check.passes)}.items()):
-            table.insert(k, col, value)
-        rows.append(table)
-    out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["adcode"])
-    geo = units.load_units()["geometry"]
-    out["geometry"] = out["adcode"].map(geo) if "adcode" in out else None
-    return gpd.GeoDataFrame(out, geometry="geometry", crs=settings.crs)
-
-
 def add_reach_overlay(
     view: MapView,
     table: gpd.GeoDataFrame,
@@ -394,8 +327,6 @@ def add_reach_overlay(
     ``group`` names the grouping whose member counties outside the reach are counted in the
     subtitle (its county-level units, as on the boundary page); by default the table's units.
     """
-    from . import plans, travel_time
-
     sc = scenario_of(scenario)
     reach = _reach_frame(travel_time.reach(origins, minutes=minutes, scenario=sc).table)
     within = reach[reach["within"].astype(bool)]

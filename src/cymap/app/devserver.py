@@ -11,7 +11,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import settings
+from .. import settings
 
 
 def free_port() -> int:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from . import settings, units
-from ._map_view import Layer, LegendEntry, MapView
-from ._view_style import _line_names, document_titles, label_units, t
-from .i18n import tr
-from .notes import note_text
-from .style import CARRIER_COLOR, CORRIDOR_COLORS, CORRIDOR_MEMBER_COLOR, OTHER_LINE_COLOR
+from .. import analysis, network, plans, settings, units
+from ..i18n import tr
+from ..notes import note_text
+from ..style import CARRIER_COLOR, CORRIDOR_COLORS, CORRIDOR_MEMBER_COLOR, OTHER_LINE_COLOR
+from ._common import _line_names, document_titles, label_units, t
+from .model import Layer, LegendEntry, MapView
 
 KIND_STYLES = {  # corridor kind: (colour, line style, zh, en)
     "axis": (CORRIDOR_COLORS["axis"], "-", "发展轴", "development axis"),
@@ -30,8 +31,6 @@ def view_corridors(
     from its first member (渝中区). The carrier lines the plans name (from ``cymap.network``)
     are drawn under them. The 发展轴带 page and its export draw this description.
     """
-    from . import analysis, plans
-
     ids = [plans.get_corridor(name).id] if name else list(plans.list_corridors()["id"])
     shown_names = analysis.plan_names("corridor", lang)
     all_units = units.load_units()
@@ -119,8 +118,6 @@ def view_corridors(
 
 def _corridor_subtitle(name: str | None, n_corridors: int, n_units: int, lang: str) -> str:
     """Kind, member count and carriers of one corridor, or the count of all corridors."""
-    from . import plans
-
     if not name:
         return t(
             f"{n_corridors} 条轴带 · 经过 {n_units} 个单元",
@@ -145,8 +142,6 @@ def _carrier_note_name(text: str) -> str | None:
     长江黄金水道 (the Yangtze waterway) → 长江黄金水道; 成渝复线高速 (001 line 37) is named
     beside … → 成渝复线高速. ``None`` when the note does not start with a name.
     """
-    import re
-
     found = re.match(r"[\u4e00-\u9fff]+", text.strip())
     return found.group(0) if found else None
 
@@ -161,8 +156,6 @@ def _carrier_names(carriers: Any) -> list[str]:
 
 def _carrier_layers(carriers: list[str], lang: str) -> list[Layer]:
     """The corridors' carrier lines from the network (thin, under the corridor lines)."""
-    from . import network
-
     if not carriers:
         return []
     lines = network.line_geometries()

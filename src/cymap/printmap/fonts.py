@@ -20,7 +20,7 @@ import functools
 import importlib.util
 from pathlib import Path
 
-from ._errors import ExportError
+from .._errors import ExportError
 
 #: Debian package fonts-noto-cjk: a TrueType collection with the JP, KR, SC, TC, HK faces.
 DEBIAN_NOTO_CJK = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
@@ -70,7 +70,7 @@ def _candidates() -> list[tuple[Path, str]]:
 
 def _pick_face(path: Path) -> tuple[int, str]:
     """Index and family of the Simplified Chinese face in a font file."""
-    from fontTools.ttLib import TTCollection, TTFont
+    from fontTools.ttLib import TTCollection, TTFont  # noqa: PLC0415 - heavy, needed only here
 
     if path.suffix.lower() in (".ttc", ".otc"):
         with TTCollection(str(path), lazy=True) as collection:
@@ -120,7 +120,7 @@ def register_cjk_font() -> str:
 
     Safe to call many times (cached). Text drawn with ``fontfamily=<returned name>`` uses it.
     """
-    from matplotlib import font_manager
+    from matplotlib import font_manager  # noqa: PLC0415 - heavy, needed only here
 
     font = find_cjk_font()
     known = {(Path(f.fname), f.name) for f in font_manager.fontManager.ttflist}
@@ -131,7 +131,7 @@ def register_cjk_font() -> str:
 
 @functools.cache
 def _codepoints(path: Path, face_index: int) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # noqa: PLC0415 - heavy, needed only here
 
     with TTFont(str(path), fontNumber=face_index, lazy=True) as tt:
         return frozenset(tt.getBestCmap() or {})

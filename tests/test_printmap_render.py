@@ -12,8 +12,9 @@ import pytest
 from PIL import Image
 from shapely.geometry import LineString
 
-from cymap import fonts, render, settings, views
+from cymap import settings, views
 from cymap._errors import ExportError
+from cymap.printmap import fonts, render
 
 # --- helpers shared with test_views.py -------------------------------------------------------
 

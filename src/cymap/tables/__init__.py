@@ -1,0 +1,1 @@
+"""Tables of the pages rendered as static HTML (``html``)."""
