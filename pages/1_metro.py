@@ -68,9 +68,7 @@ if not grouping.enumerated:
 
 summary = plans.summary(gid)
 m1, m2, m3 = st.columns(3)
-m1.metric(
-    tr("metro.members", lang).split("及")[0] if lang == "zh" else "Members", summary["n_members"]
-)
+m1.metric(tr("metro.members_count", lang), summary["n_members"])
 m2.metric(
     tr("metro.area", lang),
     f"{summary['area_km2']:,.0f}",

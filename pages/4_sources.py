@@ -9,7 +9,7 @@ from cymap.i18n import tr
 lang = ui.sidebar()
 st.title(tr("sources.title", lang))
 
-st.subheader("规划文件" if lang == "zh" else "Planning documents")
+st.subheader(tr("sources.documents", lang))
 ui.table(sources.page_table(sources.documents_table(), lang), max_height_px=None)
 st.caption(
     "地图上的每个规划要素都引用文件编号、行号和原文；推断的成员标为“推断”。"
@@ -17,11 +17,11 @@ st.caption(
     else "Every plan item on the map cites document, line and verbatim quote; inferred members are labelled inferred."
 )
 
-st.subheader("数据集与许可" if lang == "zh" else "Datasets and licences")
+st.subheader(tr("sources.datasets", lang))
 ui.table(sources.page_table(sources.datasets_table(lang), lang), max_height_px=None)
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
-st.subheader("铁路与高速公路线路" if lang == "zh" else "Rail lines and expressways")
+st.subheader(tr("sources.lines", lang))
 ui.grid(sources.page_table(sources.lines_table(), lang), key="lines")
 with st.expander(
     "文件提到但无法定位的项目"
@@ -30,7 +30,7 @@ with st.expander(
 ):
     ui.table(sources.page_table(sources.unplaceable_table(), lang))
 
-st.subheader("出行时间模型的假设" if lang == "zh" else "Travel-time model assumptions")
+st.subheader(tr("sources.model", lang))
 st.markdown(
     "门到门时间 = 接驳 + 候车 + 车内 + 换乘 + 离站。详见 `docs/travel_time_model.md`。"
     if lang == "zh"

@@ -15,11 +15,11 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import names
 from ._errors import DataValidationError, UnknownNameError
+from ._yaml import read_yaml
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _LINE_ID = re.compile(r"^[a-z][a-z0-9_]*_(hsr|railway|intercity|suburban|line|exp)$")
@@ -289,14 +289,7 @@ def _item_label(data: Any, key: str, index: int) -> str:
 
 def read_file(path: Path, key: str, model: type[BaseModel]) -> Any:
     """Parse one YAML file with its model; errors name the file, item and field."""
-    if not path.exists():
-        msg = f"{path}: plans catalogue file is missing; restore it from the repository"
-        raise DataValidationError(msg)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        msg = f"{path}: not valid YAML: {err}"
-        raise DataValidationError(msg) from err
+    data = read_yaml(path, what="plans catalogue file")
     try:
         return getattr(model.model_validate(data), key)
     except ValidationError as err:

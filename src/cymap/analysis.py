@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import names, network, plans, scenarios, targets, travel_time, units
 from ._errors import CymapError
-from .i18n import mode_label, status_label, tier_label, tr
+from .i18n import mode_label, pick, status_label, tier_label, tr
 from .notes import note_text
 
 #: Scenario choices offered by the pages: presets plus plain years.
@@ -81,11 +81,11 @@ def scenario_label(key: str, lang: str = "zh") -> str:
     """Human label of a scenario choice ('today' -> '现状（2026）')."""
     if key == "today":
         year = scenarios.preset("today").year
-        return f"现状（{year}）" if lang == "zh" else f"Today ({year})"
+        return pick(f"现状（{year}）", f"Today ({year})", lang)
     if key == "2020":
-        return "2020（规划基年）" if lang == "zh" else "2020 (plans' base year)"
+        return pick("2020（规划基年）", "2020 (plans' base year)", lang)
     if key in ("2025", "2035"):
-        return f"{key}（规划目标年）" if lang == "zh" else f"{key} (plan horizon)"
+        return pick(f"{key}（规划目标年）", f"{key} (plan horizon)", lang)
     return key
 
 
@@ -105,7 +105,7 @@ def delta_text(
         value = f"{diff / 1e4:+,.1f} 万"
     else:
         value = f"{diff / 1e6:+,.2f} M"
-    return f"{value} ({pct:+.1f}%)" + (" 对比文件所述" if lang == "zh" else " vs stated")
+    return f"{value} ({pct:+.1f}%)" + pick(" 对比文件所述", " vs stated", lang)
 
 
 def stated_caption(summary: dict, lang: str = "zh") -> str:
@@ -115,18 +115,16 @@ def stated_caption(summary: dict, lang: str = "zh") -> str:
         parts.append(f"{summary['stated_area_km2']:,.0f} km²")
     if summary.get("stated_population"):
         people = summary["stated_population"]
-        parts.append(
-            f"{people / 1e4:,.0f} 万人" if lang == "zh" else f"{people / 1e6:,.2f} M people"
-        )
+        parts.append(pick(f"{people / 1e4:,.0f} 万人", f"{people / 1e6:,.2f} M people", lang))
     year = summary.get("stated_year", "")
     note = note_text(summary.get("stated_note"), lang)
-    head = "文件所述" if lang == "zh" else "Stated in the document"
+    head = tr("stated.head", lang)
     comp = (
         "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）"
         if lang == "zh"
         else "Computed: 天地图 2024 boundaries (equal-area) and the 2020 census"
     )
-    when = f"（{year}）：" if lang == "zh" else f" ({year}): "
+    when = pick(f"（{year}）：", f" ({year}): ", lang)
     return f"{head}{when}{' / '.join(parts)} — {summary['stated_source']} {note}  \n{comp}"
 
 
@@ -313,7 +311,6 @@ def overview_table(lang: str = "zh") -> pd.DataFrame:
 
 
 #: Unit levels in Chinese.
-LEVEL_ZH = {"province": "省级", "prefecture": "地级", "county": "县级"}
 
 
 def compare_table(compared: gpd.GeoDataFrame, lang: str = "zh") -> pd.DataFrame:
@@ -323,13 +320,9 @@ def compare_table(compared: gpd.GeoDataFrame, lang: str = "zh") -> pd.DataFrame:
     table = table.sort_values(
         by=["side", "adcode"], key=lambda s: s.map(order) if s.name == "side" else s
     )
-    if lang == "zh":
-        table["side"] = table["side"].map(
-            {"both": "两者共有", "only_a": "仅在A", "only_b": "仅在B"}
-        )
-        table["level"] = table["level"].map(LEVEL_ZH).fillna(table["level"])
-    elif lang == "en":
-        table["side"] = table["side"].map({"both": "Both", "only_a": "Only A", "only_b": "Only B"})
+    if lang in ("zh", "en"):
+        table["side"] = [tr(f"side.{v}", lang) for v in table["side"]]
+        table["level"] = [tr(f"level.{v}", lang) for v in table["level"]]
     return page_headers(
         table,
         lang,
@@ -428,13 +421,10 @@ def unit_minutes_table(view: ReachView, lang: str = "zh") -> pd.DataFrame:
     """
     if view.diff is None:
         table = view.reach.table.copy()
-        table["level"] = (
-            table["level"].map(LEVEL_ZH).fillna(table["level"]) if lang == "zh" else table["level"]
-        )
+        table["level"] = [tr(f"level.{v}", lang) for v in table["level"]]
     else:
         table = view.diff.copy()
-        pick = 0 if lang == "zh" else 1
-        table["status"] = table["status"].map(lambda s: _REACH_STATUS[s][pick])
+        table["status"] = table["status"].map(lambda s: pick(*_REACH_STATUS[s], lang))
         table = table.rename(columns={"status": "reached"})
     routes = _route_columns(view.reach, lang)
     if view.diff is not None:  # the routes are the scenario's, not the baseline's
@@ -461,14 +451,12 @@ def _route_columns(reach: travel_time.Reach, lang: str) -> pd.DataFrame:
 
     ``via`` names the lines ridden in order (公路 for roads off the named expressways).
     """
-    road = "公路" if lang == "zh" else "road"
+    road = tr("reach.road", lang)
     routes = travel_time.route_columns(
         reach.origin_adcodes, scenario=reach.scenario, road_name=road
     ).drop(columns="via_ids")
     routes["via"] = [
-        ("不可达" if lang == "zh" else "not reachable")
-        if via is None
-        else via or ("（出发地）" if lang == "zh" else "(origin)")
+        tr("reach.unreachable", lang) if via is None else via or tr("reach.is_origin", lang)
         for via in routes["via"]
     ]
     return routes.reset_index()
@@ -580,7 +568,7 @@ def reach_view(
         diff = travel_time.compare_reach(base, reach)
     lines = network.line_geometries(scenario=scenario)
     return ReachView(
-        reach=reach, base=base, diff=diff, lines=lines, targets=target_checks(scenario, lang)
+        reach=reach, base=base, diff=diff, lines=lines, targets=target_table(scenario, lang)
     )
 
 
@@ -596,17 +584,17 @@ TARGET_COLUMNS_ZH = {
 }
 
 
-def target_checks(scenario: scenarios.Scenario, lang: str | None = None) -> pd.DataFrame:
+def target_table(scenario: scenarios.Scenario, lang: str | None = None) -> pd.DataFrame:
     """Every checkable travel-time target of the plans in a scenario: pass/fail and who fails.
 
     One row per target, summarised from :func:`cymap.targets.check_targets` (one row per target
     and unit), the table the exports write, so the page and the exported data agree.
     """
-    return _target_checks(scenario, lang).copy()
+    return _target_table(scenario, lang).copy()
 
 
 @functools.lru_cache(maxsize=64)
-def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFrame:
+def _target_table(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFrame:
 
     per_unit = targets.check_targets(scenario)
     per_unit = per_unit[per_unit["target_passes"].notna()]
@@ -636,7 +624,7 @@ def _target_checks(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFra
 def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "zh") -> str:
     """'成渝中线高铁（在建，2027）': a line's name with its status and opening year."""
     if open_year is None or pd.isna(open_year):
-        year_text = "年份未定" if lang == "zh" else "year open"
+        year_text = tr("lines.year_open", lang)
     else:
         year_text = str(int(open_year))
     status_text = status_label(status, lang)
@@ -688,4 +676,4 @@ def corridor_bounds(corridor: str) -> tuple[float, float, float, float]:
 
 def format_population(value: float, lang: str = "zh") -> str:
     """Population as 万 (zh) or millions (en)."""
-    return f"{value / 1e4:,.1f} 万" if lang == "zh" else f"{value / 1e6:,.2f} M"
+    return pick(f"{value / 1e4:,.1f} 万", f"{value / 1e6:,.2f} M", lang)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import networkx as nx
 import pandas as pd
-import yaml
 
 from . import _graph, settings
 from ._errors import DataValidationError, UnknownNameError
+from ._yaml import read_yaml
 from .scenarios import DEFAULT_PARAMS, ModelParams, Scenario
 from .travel_time import route
 
@@ -52,7 +52,7 @@ def _csv_path(shared_dir: Path | None) -> Path:
 
 def _pairs(data_dir: Path | None) -> dict[tuple[str, str, int], dict]:
     path = Path(data_dir or settings.data_dir) / "network" / PAIRS_FILE
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml(path, what="calibration pairs file")
     out = {}
     for i, row in enumerate(raw["pairs"]):
         key = (str(row["origin"]), str(row["destination"]), int(row["year"]))

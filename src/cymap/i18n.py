@@ -39,6 +39,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.quote": ("原文", "Quote"),
     "col.side": ("归属", "Side"),
     "col.line": ("线路", "Line"),
+    "reach.road": ("公路", "road"),
+    "level.province": ("省级", "province"),
+    "level.prefecture": ("地级", "prefecture"),
+    "level.county": ("县级", "county"),
+    "reach.unreachable": ("不可达", "not reachable"),
+    "reach.is_origin": ("（出发地）", "(origin)"),
+    "lines.year_open": ("年份未定", "year open"),
+    "metro.members_count": ("成员", "Members"),
+    "sources.documents": ("规划文件", "Planning documents"),
+    "sources.datasets": ("数据集与许可", "Datasets and licences"),
+    "sources.lines": ("铁路与高速公路线路", "Rail lines and expressways"),
+    "sources.model": ("出行时间模型的假设", "Travel-time model assumptions"),
+    "url.unusable": ("链接中有无法使用的参数：", "Part of this link could not be used:"),
+    "stated.head": ("文件所述", "Stated in the document"),
     "col.note": ("说明", "Note"),
     "corr.member_units": ("轴带经过的单元", "Member units"),
     "corr.corridor": ("轴带", "Corridor"),
@@ -210,6 +224,15 @@ def mode_label(mode: str, lang: str = "zh") -> str:
 def status_label(status: str, lang: str = "zh") -> str:
     """A line's status as read: 既有, 在建, 规划, 研究 (existing, under construction … in English)."""
     return tr(f"status.{status}", lang)
+
+
+def pick(zh: str, en: str, lang: str) -> str:
+    """The Chinese or English form of a text built from values (numbers, names) in code.
+
+    Fixed wording belongs in :data:`STRINGS` (``tr``); ``pick`` is for texts that carry
+    values, e.g. ``pick(f"{n} 个单元", f"{n} units", lang)``.
+    """
+    return en if lang == "en" else zh
 
 
 #: Unknown keys raise instead of showing the key (the test suite sets this).

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import pandas as pd
-import yaml
 from pydantic import ValidationError
 from shapely.geometry import LineString
 
@@ -34,6 +33,7 @@ from ._network_schema import RailFile, RailLine, RoadFile, RoadLine, Unplaceable
 from ._places import county_of_point as county_of_point
 from ._places import great_circle_km as great_circle_km
 from ._places import place_adcodes as place_adcodes
+from ._yaml import read_yaml
 
 if TYPE_CHECKING:
     from .scenarios import Scenario
@@ -133,14 +133,7 @@ def data_digest(*, data_dir: Path | None = None) -> str:
 
 
 def _read_yaml(path: Path) -> object:
-    if not path.exists():
-        msg = f"{path}: missing network data file"
-        raise DataValidationError(msg)
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        msg = f"{path}: not valid YAML: {err}"
-        raise DataValidationError(msg) from err
+    return read_yaml(path, what="network data file")
 
 
 def _validate(model: type, path: Path) -> object:

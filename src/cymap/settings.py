@@ -34,6 +34,9 @@ leaflet_css: str = "/app/static/vendor/leaflet/leaflet.css"
 #: The project's own map script (seat labels and their thinning), served from static/cymap/.
 labels_js: str = "/app/static/cymap/labels.js"
 
+#: Frame of the economic circle's maps, web and print: (min lon, min lat, max lon, max lat).
+region_extent: tuple[float, float, float, float] = (101.8, 27.6, 110.3, 32.9)
+
 #: Online tiles are optional and off by default (offline first).
 default_tiles: str | None = None
 

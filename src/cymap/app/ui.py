@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 from .. import settings
 from .._errors import CymapError
 from ..analysis import SCENARIO_CHOICES, scenario_label
-from ..i18n import LANGS, tr
+from ..i18n import LANGS, pick, tr
 from ..printmap import export
 from ..scenarios import DEFAULT_PARAMS
 from ..tables.html import html_table
@@ -120,7 +120,7 @@ def show_url_notices(slot: Any, lang: str) -> None:
             )
             line += f". Close matches: {', '.join(close)}" if close else "."
         lines.append(line)
-    head = "链接中有无法使用的参数：" if lang == "zh" else "Part of this link could not be used:"
+    head = tr("url.unusable", lang)
     slot.warning("  \n".join([head, *lines]))
 
 
@@ -411,7 +411,7 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
         name = group["mode_label"].iloc[0]
         changed = sum(1 for i in ids if opened[i] != (i in st.session_state[key]))
         count = f"{len(st.session_state[key])}/{len(ids)}"
-        summary = f"{name}（{count}）" if lang == "zh" else f"{name} ({count})"
+        summary = pick(f"{name}（{count}）", f"{name} ({count})", lang)
         if changed:
             summary += f" · {tr('reach.lines_changed', lang)} {changed}"
         # One popover per mode: the lists are drawn only when opened (the page stays light).
@@ -468,9 +468,7 @@ def model_params_editor(lang: str) -> Any:
             key = f"p_{name}"
             if key not in st.session_state:
                 st.session_state[key] = _float_in(key, low, high, default)
-            value = cols[i // 2].number_input(
-                zh if lang == "zh" else en, low, high, step=step, key=key
-            )
+            value = cols[i // 2].number_input(pick(zh, en, lang), low, high, step=step, key=key)
             set_query(key, value, default=default)
             changes[name] = {mode: value} if mode else value
     return DEFAULT_PARAMS.updated(**changes)

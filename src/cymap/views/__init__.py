@@ -22,6 +22,7 @@ import geopandas as gpd
 
 from .. import scenarios
 from .._errors import UnknownNameError
+from ..i18n import pick
 from ..style import BEYOND_COLOR, MINUTE_BANDS, PALETTE, TIER_COLORS, minutes_color
 from ._common import (
     REGION_EXTENT,
@@ -30,7 +31,6 @@ from ._common import (
     minute_band_legend,
     scenario_of,
     scenario_text,
-    t,
     tier_colors,
 )
 from .corridors import KIND_STYLES, view_corridors
@@ -54,9 +54,9 @@ def _note_params(built: tuple, changed: dict | None, measure: str, lang: str) ->
     view = built[0]
     if measure == "station_to_station":
         if view.legend_title:
-            view.legend_title = t("站到站时间", "Station-to-station time", lang)
+            view.legend_title = pick("站到站时间", "Station-to-station time", lang)
         view.sources.append(
-            t(
+            pick(
                 "计时口径：站到站（不含接驳、候车）",
                 "Time counted station to station (no access or waiting)",
                 lang,
@@ -65,7 +65,7 @@ def _note_params(built: tuple, changed: dict | None, measure: str, lang: str) ->
     if changed:
         changes = "; ".join(f"{k}={v}" for k, v in sorted(changed.items()))
         view.sources.append(
-            t("出行时间模型参数（非默认）：", "Model parameters (not default): ", lang) + changes
+            pick("出行时间模型参数（非默认）：", "Model parameters (not default): ", lang) + changes
         )
     return built
 
@@ -151,7 +151,6 @@ __all__ = [
     "minutes_color",
     "scenario_of",
     "scenario_text",
-    "t",
     "tier_colors",
     "view_compare",
     "view_corridors",

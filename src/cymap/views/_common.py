@@ -5,18 +5,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from .. import names, network, plans, scenarios, units
+from .. import names, network, plans, scenarios, settings, units
 from .._errors import CymapError
+from ..i18n import pick
 from ..style import BEYOND_COLOR, MINUTE_BANDS, TIER_COLORS, TIER_EXTRA_COLORS
 from .model import Label, LegendEntry
 
-#: Map frame of the whole economic circle (min lon, min lat, max lon, max lat).
-REGION_EXTENT = (102.6, 27.9, 110.3, 32.6)
-
-
-def t(zh: str, en: str, lang: str) -> str:
-    """The Chinese or English text of a frame string."""
-    return en if lang == "en" else zh
+#: Map frame of the whole economic circle (one frame for web and print).
+REGION_EXTENT = settings.region_extent
 
 
 def tier_colors(tiers: list[str]) -> dict[str, str]:
@@ -31,7 +27,7 @@ def counted_legend(
     """Legend rows ``label（count）`` of categories; ``rows`` are ``(key, zh, en)``."""
     return [
         LegendEntry(
-            t(f"{zh}（{counts.get(key, 0)}）", f"{en} ({counts.get(key, 0)})", lang),
+            pick(f"{zh}（{counts.get(key, 0)}）", f"{en} ({counts.get(key, 0)})", lang),
             facecolor=colors[key],
         )
         for key, zh, en in rows
@@ -40,7 +36,7 @@ def counted_legend(
 
 def minute_band_legend(lang: str) -> list[LegendEntry]:
     """Legend rows of the minute bands."""
-    unit = t("分钟", "min", lang)
+    unit = pick("分钟", "min", lang)
     rows, lower = [], 0
     for upper, color in MINUTE_BANDS:
         rows.append(LegendEntry(f"{lower}–{upper} {unit}", facecolor=color, edgecolor="#999999"))
@@ -102,16 +98,16 @@ def scenario_of(
 def scenario_text(scenario: Any, lang: str) -> str:
     """Short description of a scenario: year (现状 for today) and switched lines."""
     if getattr(scenario, "name", None) == "today":
-        text = t(f"现状（{scenario.year}年）", f"today ({scenario.year})", lang)
+        text = pick(f"现状（{scenario.year}年）", f"today ({scenario.year})", lang)
     else:
-        text = t(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
+        text = pick(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
     on, off = sorted(scenario.with_lines), sorted(scenario.without_lines)
     if on or off:
         names = _line_names()
         if on:
-            text += t("，增开", ", with ", lang) + "、".join(names.get(x, x) for x in on)
+            text += pick("，增开", ", with ", lang) + "、".join(names.get(x, x) for x in on)
         if off:
-            text += t("，不含", ", without ", lang) + "、".join(names.get(x, x) for x in off)
+            text += pick("，不含", ", without ", lang) + "、".join(names.get(x, x) for x in off)
     return text
 
 

@@ -9,10 +9,10 @@ import geopandas as gpd
 import pandas as pd
 
 from .. import analysis, network, plans, settings, units
-from ..i18n import tr
+from ..i18n import pick, tr
 from ..notes import note_text
 from ..style import CARRIER_COLOR, CORRIDOR_COLORS, CORRIDOR_MEMBER_COLOR, OTHER_LINE_COLOR
-from ._common import _line_names, document_titles, label_units, t
+from ._common import _line_names, document_titles, label_units
 from .model import Layer, LegendEntry, MapView
 
 KIND_STYLES = {  # corridor kind: (colour, line style, zh, en)
@@ -99,17 +99,17 @@ def view_corridors(
     kinds = dict.fromkeys(plans.get_corridor(c).kind for c in ids)
     for kind in kinds:
         color, dash, zh, en = KIND_STYLES.get(kind, (OTHER_LINE_COLOR, "-", kind, kind))
-        label = shown_names[ids[0]] if name else t(zh, en, lang)
+        label = shown_names[ids[0]] if name else pick(zh, en, lang)
         legend.append(
             LegendEntry(label, facecolor=color, kind="line", linestyle=dash, linewidth=3.2)
         )
     view = MapView(
-        title=shown_names[ids[0]] if name else t("发展轴带", "Development corridors", lang),
+        title=shown_names[ids[0]] if name else pick("发展轴带", "Development corridors", lang),
         subtitle=_corridor_subtitle(name, len(ids), len(unique_members), lang),
         layers=layers,
         labels=label_units(unique_members.index, priority_by="population_2020", boost=1),
         legend=legend,
-        legend_title=t("轴带", "Corridors", lang),
+        legend_title=pick("轴带", "Corridors", lang),
         sources=document_titles(docs),
         lang=lang,
     )
@@ -119,20 +119,20 @@ def view_corridors(
 def _corridor_subtitle(name: str | None, n_corridors: int, n_units: int, lang: str) -> str:
     """Kind, member count and carriers of one corridor, or the count of all corridors."""
     if not name:
-        return t(
+        return pick(
             f"{n_corridors} 条轴带 · 经过 {n_units} 个单元",
             f"{n_corridors} corridors · {n_units} units",
             lang,
         )
     corridor = plans.get_corridor(name)
     _, _, zh, en = KIND_STYLES.get(corridor.kind, ("", "", corridor.kind, corridor.kind))
-    text = t(f"{zh} · 经过 {n_units} 个单元", f"{en} · {n_units} units", lang)
+    text = pick(f"{zh} · 经过 {n_units} 个单元", f"{en} · {n_units} units", lang)
     carriers = [
         *_carrier_names(corridor.carriers),
         *filter(None, [_carrier_note_name(corridor.carrier_notes or "")]),
     ]
     if carriers:
-        text += t(" · 依托 ", " · carried by ", lang) + "、".join(carriers)
+        text += pick(" · 依托 ", " · carried by ", lang) + "、".join(carriers)
     return text
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import analysis, plans, units
 from .._errors import ExportError, UnknownNameError
-from ..i18n import tier_label, tr
+from ..i18n import pick, tier_label, tr
 from ..notes import note_text
 from ..style import (
     BEYOND_COLOR,
@@ -21,7 +21,7 @@ from ..style import (
     SCOPE_COLORS,
     WING_COLORS,
 )
-from ._common import counted_legend, document_titles, label_units, t, tier_colors
+from ._common import counted_legend, document_titles, label_units, tier_colors
 from .model import Layer, LegendEntry, MapView
 
 
@@ -59,7 +59,7 @@ def view_overview(*, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
     full = int((scope["scope"] == "full").sum())
     view = MapView(
         title=tr("app.title", lang),
-        subtitle=t(
+        subtitle=pick(
             f"{full} 个全域纳入单元 · {len(scope) - full} 个部分纳入单元",
             f"{full} units in full · {len(scope) - full} in part",
             lang,
@@ -105,8 +105,8 @@ def view_population(
         legend.append(LegendEntry(text, facecolor=color, edgecolor="#777777"))
     name = units.load_units(level="province").loc[province, "name_zh"]
     view = MapView(
-        title=t(f"{name}各区县常住人口（2020年）", f"{name}: population by county (2020)", lang),
-        subtitle=t(
+        title=pick(f"{name}各区县常住人口（2020年）", f"{name}: population by county (2020)", lang),
+        subtitle=pick(
             f"{len(gdf)} 个区县 · 合计 {pop.sum() / 1e4:,.0f} 万人",
             f"{len(gdf)} counties · {pop.sum() / 1e6:,.1f} million people",
             lang,
@@ -119,8 +119,8 @@ def view_population(
         ],
         labels=label_units(gdf.index, priority_by="population_2020"),
         legend=legend,
-        legend_title=t("常住人口", "Population", lang),
-        sources=[t("第七次全国人口普查（2020年）", "Seventh national census (2020)", lang)],
+        legend_title=pick("常住人口", "Population", lang),
+        sources=[pick("第七次全国人口普查（2020年）", "Seventh national census (2020)", lang)],
         lang=lang,
     )
     return view, gdf.drop(columns="color")
@@ -238,7 +238,7 @@ def view_group(
     docs = document_titles(getattr(grouping, "documents", None))
     area = summary.get("area_km2", gdf["area_km2"].sum())
     pop = summary.get("population_2020", gdf["population_2020"].sum())
-    subtitle = t(
+    subtitle = pick(
         f"{len(gdf)} 个成员单元 · 面积 {area:,.0f} km² · 2020年常住人口 {pop / 1e4:,.0f} 万人",
         f"{len(gdf)} members · {area:,.0f} km² · {pop / 1e6:,.2f} million people (2020)",
         lang,
@@ -303,9 +303,9 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
     rows = [(k, side_label[k], side_label[k]) for k in ("both", "only_a", "only_b")]
     legend = [
         *counted_legend(rows, counts, colors, lang),
-        LegendEntry(name_a + t("边界", " boundary", lang), facecolor="#222222", kind="line"),
+        LegendEntry(name_a + pick("边界", " boundary", lang), facecolor="#222222", kind="line"),
         LegendEntry(
-            name_b + t("边界", " boundary", lang),
+            name_b + pick("边界", " boundary", lang),
             facecolor="#222222",
             kind="line",
             linestyle="--",
@@ -313,8 +313,8 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
     ]
     docs = document_titles([*ga.documents, *gb.documents])
     view = MapView(
-        title=t(f"{ga.name_zh}与{gb.name_zh}范围比较", f"{ga.name_zh} vs {gb.name_zh}", lang),
-        subtitle=t(
+        title=pick(f"{ga.name_zh}与{gb.name_zh}范围比较", f"{ga.name_zh} vs {gb.name_zh}", lang),
+        subtitle=pick(
             f"共有 {counts.get('both', 0)} 个单元 · 仅{ga.name_zh} {counts.get('only_a', 0)} 个"
             f" · 仅{gb.name_zh} {counts.get('only_b', 0)} 个",
             f"{counts.get('both', 0)} shared · {counts.get('only_a', 0)} only A · "
@@ -324,7 +324,7 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
         layers=layers,
         labels=label_units(gdf.index, priority_by="population_2020"),
         legend=legend,
-        legend_title=t("比较", "Comparison", lang),
+        legend_title=pick("比较", "Comparison", lang),
         sources=docs,
         lang=lang,
     )

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import network, plans, settings, travel_time, units
 from .._errors import UnknownNameError
-from ..i18n import mode_label, tr
+from ..i18n import mode_label, pick, tr
 from ..style import (
     BEYOND_COLOR,
     LINE_COLORS,
@@ -27,14 +27,13 @@ from ._common import (
     minute_band_legend,
     scenario_of,
     scenario_text,
-    t,
 )
 from .model import Layer, LegendEntry, MapView
 
 
 def _model_source(lang: str) -> str:
     """The source line of every travel-time figure."""
-    return t(
+    return pick(
         "出行时间模型：cymap 路网与情景参数", "Travel-time model: cymap network and scenario", lang
     )
 
@@ -113,7 +112,7 @@ def _line_legend(scenario: Any, lang: str, *, new_in: str | None = None) -> list
     if new_in:
         rows.append(
             LegendEntry(
-                t(f"{new_in}新开通线路（加粗）", f"lines new in {new_in} (wide)", lang),
+                pick(f"{new_in}新开通线路（加粗）", f"lines new in {new_in} (wide)", lang),
                 facecolor="#333333",
                 kind="line",
                 linewidth=3.2,
@@ -142,7 +141,7 @@ def _saved_color(saved: float) -> str:
 
 def _saved_legend(lang: str) -> list[LegendEntry]:
     rows, lower = [], 0
-    unit = t("分钟", "min", lang)
+    unit = pick("分钟", "min", lang)
     for upper, color in SAVED_BANDS:
         label = f"≥ {lower} {unit}" if upper == float("inf") else f"{lower}–{upper} {unit}"
         rows.append(LegendEntry(label, facecolor=color, edgecolor="#999999"))
@@ -169,9 +168,7 @@ def view_reach(
     sc = scenario_of(scenario)
     reach = travel_time.reach(origins, minutes=minutes, scenario=sc)
     gdf = _reach_frame(reach.table).join(
-        travel_time.route_columns(
-            origins, scenario=sc, road_name="公路" if lang == "zh" else "road"
-        )
+        travel_time.route_columns(origins, scenario=sc, road_name=tr("reach.road", lang))
     )
     gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
     gdf["minutes_text"] = _minutes_text(gdf["minutes"])
@@ -195,7 +192,7 @@ def view_reach(
     legend = [
         *minute_band_legend(lang),
         LegendEntry(
-            t(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
+            pick(f"{minutes} 分钟通勤圈", f"{minutes}-minute reach", lang),
             facecolor=REACH_OUTLINE_COLOR,
             kind="line",
             linewidth=1.8,
@@ -205,8 +202,8 @@ def view_reach(
     ]
     origin = _origin_text(origins)
     view = MapView(
-        title=t(f"{origin} {minutes} 分钟通勤圈", f"{minutes}-minute reach from {origin}", lang),
-        subtitle=t(
+        title=pick(f"{origin} {minutes} 分钟通勤圈", f"{minutes}-minute reach from {origin}", lang),
+        subtitle=pick(
             f"{scenario_text(sc, lang)} · 圈内 {s['units_within']} 个区县 · "
             f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e4:,.0f} 万人",
             f"{scenario_text(sc, lang)} · {s['units_within']} units · "
@@ -216,7 +213,7 @@ def view_reach(
         layers=layers,
         labels=label_units(within.index, priority_by="population_2020"),
         legend=legend,
-        legend_title=t("门到门时间", "Door-to-door time", lang),
+        legend_title=pick("门到门时间", "Door-to-door time", lang),
         extent=REGION_EXTENT,
         sources=[_model_source(lang)],
         scenario=scenario_text(sc, lang),
@@ -269,11 +266,11 @@ def view_reach_diff(
             ("neither", "均不可达", "neither"),
         ]
         fill_legend = counted_legend(rows, counts, STATUS_COLORS, lang)
-        legend_title = t("可达性", "Reach", lang)
+        legend_title = pick("可达性", "Reach", lang)
     else:
         gdf["color"] = [_saved_color(m) for m in gdf["minutes_saved"]]
         fill_legend = _saved_legend(lang)
-        legend_title = t("节省分钟", "Minutes saved", lang)
+        legend_title = pick("节省分钟", "Minutes saved", lang)
     changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
     kept = gdf[gdf["status"] == "both"]
     labels = label_units(changed.index, priority_by="population_2020", boost=10)
@@ -281,12 +278,12 @@ def view_reach_diff(
     origin_layer, origin_entry = _origin_layer(ro.origin_adcodes, lang)
     origin = _origin_text(origins)
     view = MapView(
-        title=t(
+        title=pick(
             f"{origin} {minutes} 分钟通勤圈变化",
             f"Change of the {minutes}-minute reach from {origin}",
             lang,
         ),
-        subtitle=t(
+        subtitle=pick(
             f"{bt} → {ot} · 新增 {counts.get('other_only', 0)} 个区县",
             f"{bt} → {ot} · {counts.get('other_only', 0)} units gained",
             lang,
@@ -346,7 +343,7 @@ def add_reach_overlay(
         )
     )
     lang = view.lang
-    label = t(
+    label = pick(
         f"{_origin_text(origins)} {minutes} 分钟通勤圈（{scenario_text(sc, lang)}）",
         f"{minutes}-min reach from {_origin_text(origins)} ({scenario_text(sc, lang)})",
         lang,
@@ -365,7 +362,7 @@ def add_reach_overlay(
         member_counties = {c for c in table.index if c in counties.index}
         member_counties |= set(counties.index[counties["parent_adcode"].isin(table.index)])
     outside = sum(1 for c in member_counties if not reach.loc[c, "within"])
-    view.subtitle += t(
+    view.subtitle += pick(
         f" · {outside} 个成员区县在通勤圈外",
         f" · {outside} member counties outside the reach",
         lang,

@@ -42,7 +42,10 @@ from ._leaflet import StyledFeatures as StyledFeatures
 from ._leaflet import StyledUnits as StyledUnits
 
 #: Map frame of the economic circle (south, west, north, east).
-REGION_BOUNDS = ((27.6, 101.8), (32.9, 110.3))
+REGION_BOUNDS = (
+    (settings.region_extent[1], settings.region_extent[0]),
+    (settings.region_extent[3], settings.region_extent[2]),
+)
 SIMPLIFY_DEG = 0.01  # about 1 km: one pixel at the default zoom; keeps the map payload small
 
 _CSS = """
