@@ -31,8 +31,10 @@ metric_crs: str = "EPSG:32648"
 #: Leaflet assets served by Streamlit's static file serving (copied by scripts/setup.sh).
 leaflet_js: str = "/app/static/vendor/leaflet/leaflet.js"
 leaflet_css: str = "/app/static/vendor/leaflet/leaflet.css"
-#: The project's own map script (seat labels and their thinning), served from static/cymap/.
+#: The project's own map scripts (layers and controls; seat labels and their thinning),
+#: served from static/cymap/.
 labels_js: str = "/app/static/cymap/labels.js"
+layers_js: str = "/app/static/cymap/layers.js"
 
 #: Frame of the economic circle's maps, web and print: (min lon, min lat, max lon, max lat).
 region_extent: tuple[float, float, float, float] = (101.8, 27.6, 110.3, 32.9)

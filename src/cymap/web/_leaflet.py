@@ -1,5 +1,9 @@
 """Leaflet elements of the web maps, rendered by folium: data scripts, labels, legend, controls.
 
+The browser side lives in ``static/cymap/layers.js`` (units, features, legend, zoom class) and
+``static/cymap/labels.js`` (labels and their thinning), served locally with the pages; the
+elements here only hand them their data.
+
 Elements that carry map data derive from :class:`DataScript`, whose script goes into the page
 as it is (branca would otherwise compile every rendered script as a template once more).
 No Streamlit.
@@ -23,9 +27,7 @@ class ZoomClass(MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(m){function f(){var c=m.getContainer();
-          c.className=c.className.replace(/\\bcy-zoom-\\d+\\b/g,'')+' cy-zoom-'+m.getZoom();}
-          m.on('zoomend',f);f();})({{ this._parent.get_name() }});
+        cymapMap.zoomClass({{ this._parent.get_name() }});
         {% endmacro %}"""
     )
 
@@ -73,9 +75,7 @@ class Legend(MacroElement):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(m){var c=L.control({position:'bottomleft'});
-          c.onAdd=function(){var d=L.DomUtil.create('div','cy-legend');d.innerHTML={{ this.html|tojson }};
-          return d;};c.addTo(m);})({{ this._parent.get_name() }});
+        cymapMap.legend({{ this._parent.get_name() }},{{ this.html|tojson }});
         {% endmacro %}"""
     )
 
@@ -168,19 +168,7 @@ class StyledUnits(DataScript):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(g){var S={{ this.styles }},P=Math.pow(10,{{ this.precision }});
-          function C(s,i){var c=s.charCodeAt(i);return (c===33?123:c)-63;}
-          function dec(s){var a=[],i=0,x=0,y=0;while(i<s.length){var r=0,h=0,b;
-            do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);y+=(r&1)?~(r>>1):(r>>1);
-            r=0;h=0;do{b=C(s,i++);r|=(b&31)<<h;h+=5;}while(b>=32);x+=(r&1)?~(r>>1):(r>>1);
-            a.push([y/P,x/P]);}return a;}
-          {{ this.data }}.forEach(function(u){
-            var p=L.polygon(u[3].map(function(poly){return poly.map(dec);}),S[u[0]]);
-            if(u[1]){p.bindTooltip(u[1],{sticky:true});}
-            p.on('mouseover',function(){p.setStyle({weight:2.5,color:'#333'});});
-            p.on('mouseout',function(){p.setStyle(S[u[0]]);});
-            p.addTo(g);});
-        })({{ this._parent.get_name() }});
+        cymapMap.units({{ this._parent.get_name() }},{{ this.styles }},{{ this.precision }},{{ this.data }});
         {% endmacro %}"""
     )
 
@@ -197,11 +185,7 @@ class StyledFeatures(DataScript):
 
     _template = Template(
         """{% macro script(this, kwargs) %}
-        (function(g){var S={{ this.styles }};
-          L.geoJson({{ this.data }},{interactive:{{ this.interactive }},
-            style:function(f){return S[f.properties.s];},
-            onEachFeature:function(f,l){if(f.properties.t){l.bindTooltip(f.properties.t,{sticky:true});}}
-          }).addTo(g);})({{ this._parent.get_name() }});
+        cymapMap.features({{ this._parent.get_name() }},{{ this.styles }},{{ this.interactive }},{{ this.data }});
         {% endmacro %}"""
     )
 

@@ -70,7 +70,11 @@ _CSS = """
 
 
 def _local_assets(m: folium.Map) -> folium.Map:
-    m.default_js = [("leaflet", settings.leaflet_js), ("cymap_labels", settings.labels_js)]
+    m.default_js = [
+        ("leaflet", settings.leaflet_js),
+        ("cymap_layers", settings.layers_js),
+        ("cymap_labels", settings.labels_js),
+    ]
     m.default_css = [("leaflet_css", settings.leaflet_css)]
     return m
 
