@@ -78,7 +78,11 @@ def plan_item_id(text: str) -> str | None:
 
 
 def scenario_label(key: str, lang: str = "zh") -> str:
-    """Human label of a scenario choice ('today' -> '现状（2026）')."""
+    """A scenario's name as read, on the pages and in the figures ('today' -> '现状（2026）').
+
+    Presets carry their role in the plans (规划基年, 规划目标年); any other year reads
+    '2030年情景'. :func:`cymap.views.scenario_text` adds the switched lines.
+    """
     if key == "today":
         year = scenarios.preset("today").year
         return pick(f"现状（{year}）", f"Today ({year})", lang)
@@ -86,7 +90,7 @@ def scenario_label(key: str, lang: str = "zh") -> str:
         return pick("2020（规划基年）", "2020 (plans' base year)", lang)
     if key in ("2025", "2035"):
         return pick(f"{key}（规划目标年）", f"{key} (plan horizon)", lang)
-    return key
+    return pick(f"{key}年情景", f"{key} scenario", lang)
 
 
 def delta_text(

@@ -16,6 +16,8 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from typing import Any
 
 import geopandas as gpd
@@ -70,8 +72,17 @@ def _note_params(built: tuple, changed: dict | None, measure: str, lang: str) ->
     return built
 
 
+def _frozen(value: Any) -> Any:
+    """A hashable form of a state value (lists and dicts of the pages' state)."""
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple | set):
+        return tuple(_frozen(v) for v in value)
+    return value
+
+
 def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFrame]:
-    """Build a view from the pages' URL state.
+    """Build a view from the pages' URL state (built once per state, then served from a cache).
 
     Parameters
     ----------
@@ -82,6 +93,23 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
         with, without, base_year, cmp, lang``; ``with``/``without`` are lists of line ids; ``params`` is
         a dict of changed model parameters (see :func:`scenario_of`).
     """
+    view, table = _build_view_cached(kind, _frozen(state))
+    fresh = dataclasses.replace(
+        view,
+        layers=list(view.layers),
+        labels=list(view.labels),
+        legend=list(view.legend),
+        sources=list(view.sources),
+    )
+    return fresh, table.copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _build_view_cached(kind: str, frozen: tuple) -> tuple[MapView, gpd.GeoDataFrame]:
+    """:func:`build_view` on a frozen state; callers get copies, the cached view stays as built."""
+    state = {k: list(v) if k in ("with", "without") else v for k, v in frozen}
+    if isinstance(state.get("params"), tuple):
+        state["params"] = {k: dict(v) if isinstance(v, tuple) else v for k, v in state["params"]}
     lang = state.get("lang") or "zh"
     minutes = int(state.get("minutes") or 60)
     year = state.get("year") or 2035

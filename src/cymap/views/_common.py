@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import names, network, plans, scenarios, settings, units
 from .._errors import CymapError
+from ..analysis import scenario_label
 from ..i18n import pick
 from ..style import BEYOND_COLOR, MINUTE_BANDS, TIER_COLORS, TIER_EXTRA_COLORS
 from .model import Label, LegendEntry
@@ -97,10 +98,7 @@ def scenario_of(
 
 def scenario_text(scenario: Any, lang: str) -> str:
     """Short description of a scenario: year (现状 for today) and switched lines."""
-    if getattr(scenario, "name", None) == "today":
-        text = pick(f"现状（{scenario.year}年）", f"today ({scenario.year})", lang)
-    else:
-        text = pick(f"{scenario.year}年情景", f"{scenario.year} scenario", lang)
+    text = scenario_label(getattr(scenario, "name", None) or str(scenario.year), lang)
     on, off = sorted(scenario.with_lines), sorted(scenario.without_lines)
     if on or off:
         names = _line_names()
