@@ -72,7 +72,8 @@ def view_corridors(
         ),
     ]
     legend = [LegendEntry(tr("corr.member_units", lang), facecolor=CORRIDOR_MEMBER_COLOR)]
-    carrier_layers = _carrier_layers(list(dict.fromkeys(carriers)), lang)
+    # One corridor's carriers; with every corridor they would tangle the map (and the figure).
+    carrier_layers = _carrier_layers(list(dict.fromkeys(carriers)), lang) if name else []
     if carrier_layers:
         layers += carrier_layers
         legend.append(LegendEntry(tr("corr.carriers", lang), facecolor=CARRIER_COLOR, kind="line"))
