@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from shapely.geometry import Point
 
-from cymap import plans, targets, views
+from cymap import views
 from cymap._errors import ExportError
 from cymap.cli import main
 from cymap.printmap import export
@@ -173,26 +173,6 @@ def test_state_from_cli_options_matches_url_state():
     assert state["year"] == 2035 and state["base_year"] == 2020
     assert state["with"] == ["a_hsr", "b_hsr"] and state["without"] == ["c_exp"]
     assert state["lang"] == "en"
-
-
-def test_target_checks_table_exports(monkeypatch):
-    wanted = {
-        "cq_core_1h_commute_2025",
-        "chengyu_dual_core_1h",
-        "rongchang_45min_commute",
-        "cq_metro_size_2020",
-    }
-    chosen = [t for t in plans.list_targets() if t.id in wanted]
-    monkeypatch.setattr(plans, "list_targets", lambda: chosen)
-    table = targets.check_targets(2035)
-    assert set(table["target_id"]) == wanted - {"cq_metro_size_2020"}  # size targets left out
-    core = table[table["target_id"] == "cq_core_1h_commute_2025"]
-    assert len(core) > 5 and core["passes"].notna().all()
-    assert core["target_passes"].iloc[0] == bool(core["passes"].all())
-    csv = pd.read_csv(io.BytesIO(export.to_csv(table)), encoding="utf-8-sig")
-    assert "target_name_zh" in csv.columns
-    doc = json.loads(export.to_geojson(table))
-    assert len(doc["features"]) == len(table)
 
 
 def test_cli_targets_csv_has_rounded_minutes(tmp_path):
