@@ -466,11 +466,6 @@ def _route_columns(reach: travel_time.Reach, lang: str) -> pd.DataFrame:
     return routes.reset_index()
 
 
-def carrier_geometries() -> gpd.GeoDataFrame | None:
-    """Geometries of every network line (all statuses), for drawing corridor carriers."""
-    return network.line_geometries()
-
-
 def corridor_table(corridor_ids: list[str], lang: str = "zh") -> pd.DataFrame:
     """Corridors with kind, ordered member places, carrier lines (names) and documents."""
     line_names = network.list_lines().set_index("line_id")["name_zh"].to_dict()
@@ -544,7 +539,6 @@ class ReachView:
     reach: travel_time.Reach
     base: travel_time.Reach | None
     diff: pd.DataFrame | None
-    lines: gpd.GeoDataFrame
     targets: pd.DataFrame
 
 
@@ -570,10 +564,7 @@ def reach_view(
             origin, minutes=minutes, scenario=scenarios.for_year(base_year, params=params)
         )
         diff = travel_time.compare_reach(base, reach)
-    lines = network.line_geometries(scenario=scenario)
-    return ReachView(
-        reach=reach, base=base, diff=diff, lines=lines, targets=target_table(scenario, lang)
-    )
+    return ReachView(reach=reach, base=base, diff=diff, targets=target_table(scenario, lang))
 
 
 TARGET_COLUMNS_ZH = {
