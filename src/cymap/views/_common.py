@@ -10,7 +10,7 @@ from .._errors import CymapError
 from ..analysis import scenario_label
 from ..i18n import pick
 from ..style import BEYOND_COLOR, MINUTE_BANDS, TIER_COLORS, TIER_EXTRA_COLORS
-from .model import Label, LegendEntry
+from .model import Label, Layer, LegendEntry
 
 #: Map frame of the whole economic circle (one frame for web and print).
 REGION_EXTENT = settings.region_extent
@@ -140,3 +140,13 @@ def _origin_text(origins: Any) -> str:
 
     items = [origins] if isinstance(origins, str) else list(origins)
     return "、".join(official(o) for o in items)
+
+
+def fill_layer(
+    gdf: Any, *, linewidth: float, alpha: float | None = None, tooltip: dict | None = None
+) -> Layer:
+    """Units filled by their ``color`` column, with thin white borders, under everything else."""
+    style = {"color_column": "color", "edgecolor": "#ffffff", "linewidth": linewidth, "zorder": 1}
+    if alpha is not None:
+        style["alpha"] = alpha
+    return Layer(gdf, style, tooltip=tooltip)

@@ -21,7 +21,7 @@ from ..style import (
     SCOPE_COLORS,
     WING_COLORS,
 )
-from ._common import counted_legend, document_titles, label_units, tier_colors
+from ._common import counted_legend, document_titles, fill_layer, label_units, tier_colors
 from .model import Layer, LegendEntry, MapView
 
 
@@ -111,12 +111,7 @@ def view_population(
             f"{len(gdf)} counties · {pop.sum() / 1e6:,.1f} million people",
             lang,
         ),
-        layers=[
-            Layer(
-                gdf,
-                {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.4, "zorder": 1},
-            )
-        ],
+        layers=[fill_layer(gdf, linewidth=0.4)],
         labels=label_units(gdf.index, priority_by="population_2020"),
         legend=legend,
         legend_title=pick("常住人口", "Population", lang),
@@ -192,19 +187,7 @@ def view_group(
         "membership_label": tr("col.membership", lang),
         "quote_shown": tr("col.quote", lang),
     }
-    layers = [
-        Layer(
-            gdf,
-            {
-                "color_column": "color",
-                "edgecolor": "#ffffff",
-                "linewidth": 0.5,
-                "alpha": 0.85,
-                "zorder": 1,
-            },
-            tooltip=tooltip,
-        )
-    ]
+    layers = [fill_layer(gdf, linewidth=0.5, alpha=0.85, tooltip=tooltip)]
     inferred = gdf[gdf["membership"] == "inferred"]
     if color_by == "tier" and len(inferred):  # coloured by membership, the fill says it
         layers.append(
@@ -273,15 +256,10 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
     gdf["color"] = gdf["side"].map(colors)
     gdf["side_label"] = gdf["side"].map(side_label)
     layers = [
-        Layer(
+        fill_layer(
             gdf,
-            {
-                "color_column": "color",
-                "edgecolor": "#ffffff",
-                "linewidth": 0.5,
-                "alpha": 0.8,
-                "zorder": 1,
-            },
+            linewidth=0.5,
+            alpha=0.8,
             tooltip={"name_zh": tr("col.name_zh", lang), "side_label": tr("col.side", lang)},
         )
     ]

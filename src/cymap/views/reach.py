@@ -23,6 +23,7 @@ from ._common import (
     REGION_EXTENT,
     _origin_text,
     counted_legend,
+    fill_layer,
     label_units,
     minute_band_legend,
     scenario_of,
@@ -177,11 +178,7 @@ def view_reach(
     origin_layer, origin_entry = _origin_layer(reach.origin_adcodes, lang)
     tooltip = {"name_zh": tr("col.name_zh", lang), "minutes_text": tr("col.minutes", lang)}
     layers = [
-        Layer(
-            gdf,
-            {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1},
-            tooltip=tooltip,
-        ),
+        fill_layer(gdf, linewidth=0.3, tooltip=tooltip),
         Layer(
             within.dissolve() if len(within) else within,
             {"facecolor": "none", "edgecolor": REACH_OUTLINE_COLOR, "linewidth": 1.8, "zorder": 4},
@@ -289,11 +286,7 @@ def view_reach_diff(
             lang,
         ),
         layers=[
-            Layer(
-                gdf,
-                {"color_column": "color", "edgecolor": "#ffffff", "linewidth": 0.3, "zorder": 1},
-                tooltip=tooltip,
-            ),
+            fill_layer(gdf, linewidth=0.3, tooltip=tooltip),
             *_line_layers(so, lang, sb),
             origin_layer,
         ],
