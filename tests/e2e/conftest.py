@@ -100,6 +100,8 @@ class PageRecorder:
 def page(browser, request):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
     pg = context.new_page()
+    if rate := float(os.environ.get("CYMAP_E2E_CPU_THROTTLE", "0") or 0):  # a slow machine
+        context.new_cdp_session(pg).send("Emulation.setCPUThrottlingRate", {"rate": rate})
     rec = PageRecorder(pg)
     yield rec
     failed = getattr(request.node, "rep_call", None)
