@@ -240,7 +240,7 @@ def test_bad_year_is_reported_with_file_line_and_field(data_copy):
     with pytest.raises(
         DataValidationError,
         match=r"rail_lines.yaml: lines\[2\]\.open_year "
-        r"\(suiyu_railway\): Input should be a valid integer",
+        r"\(dacheng_railway\): Input should be a valid integer",
     ):
         network.load_network(data_dir=data_copy)
 

@@ -213,7 +213,7 @@ def test_changed_model_parameters_change_the_export_and_are_named_in_it(tmp_path
 
     default, custom = tmp_path / "d.csv", tmp_path / "c.csv"
     assert main(["export", "reach", "--year", "today", "--out", str(default)]) == 0
-    args = ["export", "reach", "--year", "today", "--param", "rail_access_min.hsr=5"]
+    args = ["export", "reach", "--year", "today", "--param", "station_entry_min.hsr=5"]
     assert main([*args, "--param", "transfer_min=5", "--out", str(custom)]) == 0
     d = pd.read_csv(default, encoding="utf-8-sig")
     c = pd.read_csv(custom, encoding="utf-8-sig")

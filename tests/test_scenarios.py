@@ -54,9 +54,10 @@ def test_scenarios_and_params_are_hashable_and_compare_by_value():
 
 
 def test_params_updated_merges_mode_tables_and_rejects_unknown_names():
-    p = scenarios.DEFAULT_PARAMS.updated(rail_access_min={"hsr": 30.0}, transfer_min=5)
-    assert p.rail_access_min["hsr"] == 30.0
-    assert p.rail_access_min["intercity"] == scenarios.DEFAULT_PARAMS.rail_access_min["intercity"]
+    p = scenarios.DEFAULT_PARAMS.updated(station_entry_min={"hsr": 30.0}, transfer_min=5)
+    assert p.station_entry_min["hsr"] == 30.0
+    default = scenarios.DEFAULT_PARAMS.station_entry_min["intercity"]
+    assert p.station_entry_min["intercity"] == default
     assert p != scenarios.DEFAULT_PARAMS
     with pytest.raises(ScenarioError, match="unknown model parameter 'walk_speed'"):
         scenarios.DEFAULT_PARAMS.updated(walk_speed=5)
@@ -78,15 +79,13 @@ def test_invalid_params_name_the_parameter(change, message):
 def test_params_to_dict_lists_every_parameter():
     d = scenarios.DEFAULT_PARAMS.to_dict()
     assert set(d) == set(scenarios.ModelParams.__dataclass_fields__)
-    assert d["rail_headway_min"]["hsr"] == 30.0
-    assert scenarios.DEFAULT_PARAMS.wait_min("hsr") == 15.0
+    assert d["station_entry_min"]["hsr"] == scenarios.DEFAULT_PARAMS.station_entry_min["hsr"]
 
 
 def test_station_to_station_measure_drops_access_and_waiting_only():
     params = scenarios.apply_measure(scenarios.DEFAULT_PARAMS, "station_to_station")
-    assert set(params.rail_access_min.values()) == {0.0}
+    assert params.door_legs is False
     assert params.wait_share == 0.0
-    assert params.road_access_min == 0.0
     assert params.transfer_min == scenarios.DEFAULT_PARAMS.transfer_min
     assert (
         scenarios.apply_measure(scenarios.DEFAULT_PARAMS, "door_to_door")

@@ -23,7 +23,7 @@ def test_datasets_name_version_and_licence():
 def test_model_table_lists_every_parameter_with_a_meaning():
     model = sources.model_table()
     assert "transfer_min" in set(model["parameter"])
-    assert "rail_access_min[hsr]" in set(model["parameter"])
+    assert "station_entry_min[hsr]" in set(model["parameter"])
     assert model["meaning"].str.len().min() > 0
 
 

@@ -253,7 +253,7 @@ def test_study_line_opens_only_when_toggled():
 
 
 def test_model_params_change_times():
-    slow = TODAY.params.updated(rail_access_min={"hsr": 40.0})
+    slow = TODAY.params.updated(station_entry_min={"hsr": 40.0})
     base = travel_time.route("永川", "成都", scenario=TODAY, modes=("rail",))
     sc = scenarios.Scenario(TODAY.year, params=slow)
     assert (
@@ -338,7 +338,7 @@ def grids(draw):
             if b in nodes:
                 m = draw(st.floats(1, 30))
                 for u, v in ((a, b), (b, a)):
-                    g.add_edge(str(u), str(v), alts=((m, None, "road", -9999, 9999),))
+                    g.add_edge(str(u), str(v), alts=((m, None, "road", -9999, 9999, 0.0),))
     lines = {}
     for k in range(draw(st.integers(0, 3))):
         a, b = draw(st.sampled_from(nodes)), draw(st.sampled_from(nodes))
@@ -351,7 +351,7 @@ def grids(draw):
             g.add_edge(
                 u,
                 v,
-                alts=tuple(sorted((*alts, (m, line, "rail", -9999, 9999)), key=lambda x: x[0])),
+                alts=tuple(sorted((*alts, (m, line, "rail", -9999, 9999, 0.0)), key=lambda x: x[0])),
             )
     return g, lines, str(draw(st.sampled_from(nodes)))
 

@@ -4,11 +4,14 @@ Nodes
     ``"500118"`` place (a unit's seat: trips start and end here), ``"J500118"`` the unit's road
     junction, ``"K500118"`` its junction in the post-rail feeder layer (used only by rail-only
     trips, so that they may drive to the first station and from the last one but never drive
-    the whole way), ``"S<line>#<i>"`` station *i* of a rail line.
+    the whole way), ``"B<line>#<i>"`` station *i* of a rail line before boarding (entered
+    from a seat or by a transfer; left only by riding), ``"S<line>#<i>"`` the same station
+    after riding (left by riding on, a transfer or egress), so that every rail trip rides.
 Edges carry ``alts``: a tuple of alternatives ``(minutes, line_id | None, kind, year_from,
 year_to)`` sorted by minutes; the weight function of a scenario returns the first alternative
 whose line is open, whose kind is allowed and whose year range holds, or ``None`` (edge hidden).
 ``kind`` is one of ``door``/``door_end``/``door_k`` (place↔junction: urban road access),
+``urban`` (place→place inside one congested core, at the core's speed),
 ``road``/``feeder`` (junction↔junction), ``access`` (to a station: access + wait),
 ``egress``/``egress_k``, ``rail`` (in-vehicle), ``transfer``.
 
@@ -33,16 +36,18 @@ import pandas as pd
 
 from . import network, units
 from ._errors import ScenarioError
-from .scenarios import ModelParams, Scenario
+from .scenarios import RAIL_MODES, ModelParams, Scenario
 
 #: Edge kinds open for each mode set. Rail-only trips may drive to the first station
 #: (``road`` before any rail, but never ``door_end`` back to a place) and from the last one
 #: (``egress_k`` into the post-rail road layer ``K…``, ``feeder`` roads, ``door_k`` home).
-ROAD_KINDS = frozenset({"door", "road", "door_end"})
+ROAD_KINDS = frozenset({"door", "road", "door_end", "urban"})
 RAIL_KINDS = frozenset(
     {"door", "road", "access", "rail", "transfer", "egress", "egress_k", "feeder", "door_k"}
 )
-BOTH_KINDS = frozenset({"door", "road", "door_end", "access", "rail", "transfer", "egress"})
+BOTH_KINDS = frozenset(
+    {"door", "road", "door_end", "urban", "access", "rail", "transfer", "egress"}
+)
 YEAR_MIN, YEAR_MAX = -9999, 9999
 #: Floor for the length of a segment between two stations placed at the same seat (km).
 MIN_SEGMENT_KM = 3.0
@@ -53,6 +58,7 @@ _LEG_MODE = {
     "door_end": "road_access",
     "door_k": "road_access",
     "road": "road",
+    "urban": "road",
     "feeder": "road",
     "access": "access",
     "egress": "egress",
@@ -75,6 +81,8 @@ class Engine:
     population: np.ndarray
     params: ModelParams
     digest: str
+    period: str
+    service: str
 
 
 def _add(edges: dict, u: str, v: str, alt: tuple) -> None:
@@ -85,8 +93,8 @@ def _add_road(edges: dict, a: str, b: str, value: tuple) -> None:
     """Road both ways, in the main layer (J) and the post-rail feeder layer (K)."""
     m, line = value
     for layer, kind in (("J", "road"), ("K", "feeder")):
-        _add(edges, f"{layer}{a}", f"{layer}{b}", (m, line, kind, YEAR_MIN, YEAR_MAX))
-        _add(edges, f"{layer}{b}", f"{layer}{a}", (m, line, kind, YEAR_MIN, YEAR_MAX))
+        _add(edges, f"{layer}{a}", f"{layer}{b}", (m, line, kind, YEAR_MIN, YEAR_MAX, 0.0))
+        _add(edges, f"{layer}{b}", f"{layer}{a}", (m, line, kind, YEAR_MIN, YEAR_MAX, 0.0))
 
 
 def segment_minutes(line: object, stops: tuple, params: ModelParams, speed_kph: float) -> list:
@@ -110,12 +118,165 @@ def segment_minutes(line: object, stops: tuple, params: ModelParams, speed_kph: 
     return out
 
 
-def _rail_edges(net: network.NetworkData, params: ModelParams, edges: dict) -> dict:
+def headway_min(
+    net: network.NetworkData,
+    line: object,
+    pattern: str,
+    period: str,
+    year: int,
+    station: str | None = None,
+) -> tuple[float, str, str]:
+    """Headway of a line at a station in a year: ``(minutes, basis, source)``.
+
+    The line's own ``service`` entries of the pattern apply in their years (an entry naming
+    the station before one for the whole line), else the mode's default of the pattern
+    (``service_patterns.yaml``). Under ``plan`` a line never runs less often than under
+    ``today``. ``station=None`` gives the line's headway (its busiest stops).
+    """
+
+    def own(pat: str) -> tuple[float, str, str] | None:
+        found = None
+        for entry in line.service:
+            lo = YEAR_MIN if entry.from_year is None else entry.from_year
+            hi = YEAR_MAX if entry.until_year is None else entry.until_year
+            if entry.pattern != pat or not lo <= year <= hi:
+                continue
+            value = (float(getattr(entry, period)), entry.basis, entry.source)
+            if entry.stations and station in entry.stations:
+                return value
+            if not entry.stations and found is None:
+                found = value
+        return found
+
+    def of(pat: str) -> tuple[float, str, str]:
+        found = own(pat)
+        if found is not None:
+            return found
+        default = net.service[pat][line.mode]
+        return float(getattr(default, period)), default.basis, default.source
+
+    today = of("today")
+    if pattern == "today":
+        return today
+    plan = of("plan")
+    return plan if plan[0] <= today[0] else today
+
+
+def _year_ranges(line: object) -> list[tuple[int, int]]:
+    """Year ranges over which a line's service entries are constant."""
+    cuts = {YEAR_MIN}
+    for entry in line.service:
+        if entry.from_year is not None:
+            cuts.add(entry.from_year)
+        if entry.until_year is not None:
+            cuts.add(entry.until_year + 1)
+    starts = sorted(cuts)
+    return [(lo, hi - 1) for lo, hi in itertools.pairwise([*starts, YEAR_MAX + 1])]
+
+
+def inferred_station_km(net: network.NetworkData, seats: dict) -> dict[str, float]:
+    """Seat-to-station distance assumed for stations whose site is not known, by mode.
+
+    The median distance from their own unit's seat of the mode's stations with a known point
+    (inferred, not surveyed; the stations themselves are drawn at the seat).
+    """
+    out = {}
+    for mode in RAIL_MODES:
+        km = [
+            network.great_circle_km(*seats[s.adcode], s.lon, s.lat)
+            for line in net.rail
+            if line.mode == mode
+            for s in net.stops[line.id]
+            if s.placement != "seat"
+        ]
+        out[mode] = float(np.median(km)) if km else 0.0
+    return out
+
+
+def _core_of(net: network.NetworkData, adcode: str, period: str) -> network.CoreSpeed | None:
+    by_period = net.cores.get(adcode)
+    return None if by_period is None else by_period[period]
+
+
+def drive_minutes(
+    net: network.NetworkData, params: ModelParams, period: str, adcode: str, km: float
+) -> float:
+    """Minutes to drive ``km`` great-circle km between a unit's seat and a station."""
+    if not params.door_legs:
+        return 0.0
+    core = _core_of(net, adcode, period)
+    road_km = km * params.road_circuity
+    if core is None:
+        return 60.0 * road_km / params.access_speed_kph
+    return core.minutes(road_km, params.access_speed_kph)
+
+
+def door_minutes(net: network.NetworkData, params: ModelParams, period: str, adcode: str) -> float:
+    """Urban access at one end of a road trip.
+
+    In a congested core: plus the first ``congested_km`` of the trip at the core's speed
+    instead of the regional one. Road edges run at the regional speed, so a trip pays its core
+    once, at the end where it lies; trips between two units of one core take the direct urban
+    link instead (:func:`_urban_edges`).
+    """
+    if not params.door_legs:
+        return 0.0
+    core = _core_of(net, adcode, period)
+    if core is None:
+        return params.road_access_min
+    slow = core.minutes(core.congested_km, params.road_speed_kph)
+    fast = 60.0 * core.congested_km / params.road_speed_kph
+    return params.road_access_min + slow - fast
+
+
+def _urban_edges(
+    net: network.NetworkData, params: ModelParams, period: str, seats: dict, edges: dict
+) -> None:
+    """Seat-to-seat road links inside each congested core, all at the core's speed."""
+    members = defaultdict(list)
+    for adcode in seats:
+        core = _core_of(net, adcode, period)
+        if core is not None:
+            members[core.core].append((adcode, core))
+    for group in members.values():
+        for a, core in group:
+            for b, _ in group:
+                if a != b:
+                    km = network.great_circle_km(*seats[a], *seats[b]) * params.road_circuity
+                    ends = 2 * params.road_access_min if params.door_legs else 0.0
+                    m = ends + 60.0 * km / core.speed_kph
+                    _add(edges, a, b, (m, None, "urban", YEAR_MIN, YEAR_MAX, 0.0))
+
+
+def _station_links(
+    params: ModelParams, seats: dict, stop: network.StopInfo, km0: float
+) -> list[tuple[str, float]]:
+    """Seats from which a stop is reached, with the great-circle km of the drive."""
+    out = []
+    for adcode, (lon, lat) in seats.items():
+        km = network.great_circle_km(lon, lat, stop.lon, stop.lat)
+        known = stop.placement != "seat"
+        if adcode == stop.adcode:
+            out.append((adcode, km if known else km0))
+        elif km <= params.access_radius_km:
+            out.append((adcode, km if known else max(km, km0)))
+    return out
+
+
+def _rail_edges(
+    net: network.NetworkData,
+    params: ModelParams,
+    period: str,
+    service: str,
+    seats: dict,
+    edges: dict,
+) -> dict:
     station_attrs = {}
-    by_unit = defaultdict(list)
+    by_station = defaultdict(list)
+    km0 = inferred_station_km(net, seats)
     for line in net.rail:
         stops = net.stops[line.id]
-        wait = params.wait_min(line.mode)
+        ranges = _year_ranges(line)
         epochs = [
             (YEAR_MIN, e["until_year"], float(e["speed_kph"]))
             for e in sorted(line.speed_history, key=lambda e: e["until_year"])
@@ -127,50 +288,66 @@ def _rail_edges(net: network.NetworkData, params: ModelParams, edges: dict) -> d
         for _lo, hi, kph in epochs:
             timed.append((lo_prev, hi, segment_minutes(line, stops, params, kph)))
             lo_prev = hi + 1
+        entry = params.station_entry_min[line.mode] if params.door_legs else 0.0
+        leave = params.station_exit_min[line.mode] if params.door_legs else 0.0
         for i, stop in enumerate(stops):
-            s = f"S{line.id}#{i}"
-            station_attrs[s] = {
+            s, board = f"S{line.id}#{i}", f"B{line.id}#{i}"
+            attrs = {
                 "line": line.id,
                 "station": stop.station,
                 "adcode": stop.adcode,
-                "wait": wait,
+                "placement": stop.placement,
             }
-            access = (
-                stop.access_min
-                if stop.access_min is not None
-                else params.rail_access_min[line.mode]
-            )
-            for place in (stop.adcode, f"J{stop.adcode}"):
-                _add(edges, place, s, (access + wait, line.id, "access", YEAR_MIN, YEAR_MAX))
-                _add(edges, s, place, (access, line.id, "egress", YEAR_MIN, YEAR_MAX))
-            _add(edges, s, f"K{stop.adcode}", (access, line.id, "egress_k", YEAR_MIN, YEAR_MAX))
-            by_unit[stop.adcode].append((s, line.id, wait))
+            station_attrs[s] = attrs
+            station_attrs[board] = attrs
+            # Wait at boarding = share x the stop's headway. Alighting at a stop where fewer
+            # trains stop than on the line adds share x the difference, so that a trip
+            # between a busy and a sparse stop waits for the sparse stop's trains.
+            scale = params.wait_share * params.headway_factor
+            waits = []
+            for lo, hi in ranges:
+                here = headway_min(net, line, service, period, lo, stop.station)[0]
+                busiest = headway_min(net, line, service, period, lo)[0]
+                waits.append((lo, hi, scale * here, scale * max(here - busiest, 0.0)))
+            for adcode, km in _station_links(params, seats, stop, km0[line.mode]):
+                drive = drive_minutes(net, params, period, adcode, km)
+                for lo, hi, wait, extra in waits:
+                    for place in (adcode, f"J{adcode}"):
+                        alt = (drive + entry + wait, line.id, "access", lo, hi, wait)
+                        _add(edges, place, board, alt)
+                    for place, kind in (
+                        (adcode, "egress"),
+                        (f"J{adcode}", "egress"),
+                        (f"K{adcode}", "egress_k"),
+                    ):
+                        _add(edges, s, place, (drive + leave + extra, line.id, kind, lo, hi, extra))
+            by_station[(stop.station, stop.adcode)].append((s, line.id, waits))
             if i:
-                prev = f"S{line.id}#{i - 1}"
+                prev, prev_board = f"S{line.id}#{i - 1}", f"B{line.id}#{i - 1}"
                 for lo, hi, minutes in timed:
-                    m = float(minutes[i - 1])
-                    _add(edges, prev, s, (m, line.id, "rail", lo, hi))
-                    _add(edges, s, prev, (m, line.id, "rail", lo, hi))
-    for group in by_unit.values():
+                    alt = (float(minutes[i - 1]), line.id, "rail", lo, hi, 0.0)
+                    for u, v in ((prev, s), (prev_board, s), (s, prev), (board, prev)):
+                        _add(edges, u, v, alt)
+    for group in by_station.values():
         for a, line_a, _ in group:
-            for b, line_b, wait_b in group:
+            for b, line_b, waits_b in group:
                 if line_a != line_b:
-                    _add(
-                        edges,
-                        a,
-                        b,
-                        (params.transfer_min + wait_b, line_b, "transfer", YEAR_MIN, YEAR_MAX),
-                    )
+                    for lo, hi, wait, _extra in waits_b:
+                        alt = (params.transfer_min + wait, line_b, "transfer", lo, hi, wait)
+                        _add(edges, a, "B" + b[1:], alt)
     return station_attrs
 
 
 def _road_edges(
-    net: network.NetworkData, params: ModelParams, edges: dict, seats: dict, data_dir: Path | None
+    net: network.NetworkData,
+    params: ModelParams,
+    edges: dict,
+    seats: dict,
+    data_dir: Path | None,
 ) -> None:
     for a, b in network.adjacent_units(data_dir=data_dir):
         km = network.great_circle_km(*seats[a], *seats[b]) * params.road_circuity
-        m = 60.0 * km / params.road_speed_kph
-        _add_road(edges, a, b, (m, None))
+        _add_road(edges, a, b, (60.0 * km / params.road_speed_kph, None))
     for line in net.road:
         codes = net.via[line.id]
         pairs = [(a, b) for a, b in itertools.pairwise(codes) if a != b]
@@ -181,21 +358,24 @@ def _road_edges(
             lengths = [g * params.expressway_circuity for g in gc]
         kph = line.speed_kph * params.expressway_speed_factor
         for (a, b), km in zip(pairs, lengths, strict=True):
-            m = 60.0 * km / kph
-            _add_road(edges, a, b, (m, line.id))
+            _add_road(edges, a, b, (60.0 * km / kph, line.id))
 
 
 @functools.cache
-def _build(digest: str, params: ModelParams, data_dir: Path | None) -> Engine:
+def _build(
+    digest: str, params: ModelParams, period: str, service: str, data_dir: Path | None
+) -> Engine:
     net = network.load_network(data_dir=data_dir)
     counties = units.county_units(data_dir=data_dir)
     seats = {a: (float(r.seat_lon), float(r.seat_lat)) for a, r in counties.iterrows()}
     edges: dict = defaultdict(list)
     for a in counties.index:
-        _add(edges, a, f"J{a}", (params.road_access_min, None, "door", YEAR_MIN, YEAR_MAX))
-        _add(edges, f"J{a}", a, (params.road_access_min, None, "door_end", YEAR_MIN, YEAR_MAX))
-        _add(edges, f"K{a}", a, (params.road_access_min, None, "door_k", YEAR_MIN, YEAR_MAX))
-    station_attrs = _rail_edges(net, params, edges)
+        door = door_minutes(net, params, period, a)
+        _add(edges, a, f"J{a}", (door, None, "door", YEAR_MIN, YEAR_MAX, 0.0))
+        _add(edges, f"J{a}", a, (door, None, "door_end", YEAR_MIN, YEAR_MAX, 0.0))
+        _add(edges, f"K{a}", a, (door, None, "door_k", YEAR_MIN, YEAR_MAX, 0.0))
+    _urban_edges(net, params, period, seats, edges)
+    station_attrs = _rail_edges(net, params, period, service, seats, edges)
     _road_edges(net, params, edges, seats, data_dir)
     graph = nx.DiGraph()
     for a in counties.index:
@@ -218,18 +398,26 @@ def _build(digest: str, params: ModelParams, data_dir: Path | None) -> Engine:
         population=counties["population_2020"].to_numpy(dtype=float),
         params=params,
         digest=digest,
+        period=period,
+        service=service,
     )
 
 
-def get_engine(params: ModelParams, *, data_dir: Path | None = None) -> Engine:
-    """The shared, read-only engine for these parameters (built once per data digest)."""
-    return _build(network.data_digest(data_dir=data_dir), params, data_dir)
+def get_engine(
+    params: ModelParams,
+    period: str = "peak",
+    service: str = "today",
+    *,
+    data_dir: Path | None = None,
+) -> Engine:
+    """The shared, read-only engine for these settings (built once per data digest)."""
+    return _build(network.data_digest(data_dir=data_dir), params, period, service, data_dir)
 
 
 def pick_alt(alts: tuple, active: frozenset, kinds: frozenset, year: int) -> tuple | None:
     """The alternative of an edge used in a scenario (``None`` when the edge is closed)."""
     for alt in alts:
-        _m, line, kind, lo, hi = alt
+        _m, line, kind, lo, hi, _wait = alt
         if kind in kinds and (line is None or line in active) and lo <= year <= hi:
             return alt
     return None
@@ -239,7 +427,7 @@ def weight_function(active: frozenset, kinds: frozenset, year: int) -> Callable:
     """Dijkstra weight of a scenario: minutes of the first open alternative, else ``None``."""
 
     def weight(_u: str, _v: str, data: dict) -> float | None:
-        for m, line, kind, lo, hi in data["alts"]:
+        for m, line, kind, lo, hi, _wait in data["alts"]:
             if kind in kinds and (line is None or line in active) and lo <= year <= hi:
                 return m
         return None
@@ -262,16 +450,27 @@ def open_view(graph: nx.DiGraph, active: frozenset, kinds: frozenset, year: int)
     return nx.freeze(view)
 
 
+@dataclass(frozen=True)
+class ViewKey:
+    """Everything a scenario view depends on (the cache key of views and adjacency lists)."""
+
+    digest: str
+    params: ModelParams
+    period: str
+    service: str
+    active: frozenset
+    kinds: frozenset
+    year: int
+    data_dir: Path | None
+
+    def engine(self) -> Engine:
+        """The engine of this key."""
+        return _build(self.digest, self.params, self.period, self.service, self.data_dir)
+
+
 @functools.lru_cache(maxsize=64)
-def _view(
-    digest: str,
-    params: ModelParams,
-    active: frozenset,
-    kinds: frozenset,
-    year: int,
-    data_dir: Path | None,
-) -> nx.DiGraph:
-    return open_view(_build(digest, params, data_dir).graph, active, kinds, year)
+def _view(key: ViewKey) -> nx.DiGraph:
+    return open_view(key.engine().graph, key.active, key.kinds, key.year)
 
 
 def scenario_view(
@@ -287,28 +486,37 @@ def scenario_view(
 
 def prepare(
     scenario: Scenario, modes: tuple[str, ...] = ("rail", "road"), *, data_dir: Path | None = None
-) -> tuple[Engine, nx.DiGraph, tuple]:
+) -> tuple[Engine, nx.DiGraph, ViewKey]:
     """Engine, scenario view and the view's cache key (one digest computation)."""
     digest = network.data_digest(data_dir=data_dir)
     active = network._active(
         digest, scenario.year, scenario.with_lines, scenario.without_lines, data_dir
     )
-    key = (digest, scenario.params, active, kinds_for(tuple(modes)), scenario.year, data_dir)
-    return _build(digest, scenario.params, data_dir), _view(*key), key
+    key = ViewKey(
+        digest,
+        scenario.params,
+        scenario.period,
+        scenario.service,
+        active,
+        kinds_for(tuple(modes)),
+        scenario.year,
+        data_dir,
+    )
+    return key.engine(), _view(key), key
 
 
 @functools.lru_cache(maxsize=16)
-def compact(key: tuple) -> tuple[dict[str, int], list[list[tuple[int, float]]], list[int]]:
+def compact(key: ViewKey) -> tuple[dict[str, int], list[list[tuple[int, float]]], list[int]]:
     """Integer adjacency lists of a scenario view, and the node index of each place.
 
-    Same edges and minutes as the view (``_view(*key)``); places in ``Engine.adcodes`` order.
+    Same edges and minutes as the view (``_view(key)``); places in ``Engine.adcodes`` order.
     """
-    view = _view(*key)
+    view = _view(key)
     index = {n: i for i, n in enumerate(view.nodes)}
     adj: list[list[tuple[int, float]]] = [[] for _ in index]
     for u, v, d in view.edges(data=True):
         adj[index[u]].append((index[v], d["minutes"]))
-    places = [index[a] for a in _build(key[0], key[1], key[5]).adcodes]
+    places = [index[a] for a in key.engine().adcodes]
     return index, adj, places
 
 
@@ -359,14 +567,12 @@ def legs_of(engine: Engine, graph: nx.DiGraph, path: list[str]) -> list[dict[str
     names_by_code = dict(zip(engine.adcodes, engine.names_zh, strict=True))
     legs: list[dict[str, Any]] = []
     for u, v in itertools.pairwise(path):
-        minutes, line, kind, _lo, _hi = graph.edges[u, v]["alt"]
+        minutes, line, kind, _lo, _hi, wait = graph.edges[u, v]["alt"]
         parts = [(kind, minutes)]
-        if kind == "access":  # split the wait off the access leg
-            wait = graph.nodes[v]["wait"]
-            parts = [("access", minutes - wait), ("wait", wait)]
-        elif kind == "transfer":
-            wait = graph.nodes[v]["wait"]
-            parts = [("transfer", minutes - wait), ("wait", wait)]
+        if kind in ("access", "transfer"):  # split the wait off
+            parts = [(kind, minutes - wait), ("wait", wait)]
+        elif kind in ("egress", "egress_k") and wait:  # waiting for a train that stops there
+            parts = [("wait", wait), (kind, minutes - wait)]
         for part, m in parts:
             mode = _LEG_MODE.get(part, part)
             src, dst = _label(graph, u, names_by_code), _label(graph, v, names_by_code)

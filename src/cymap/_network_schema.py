@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 Status = Literal["existing", "under_construction", "planned", "study"]
 YearSource = Literal["actual", "stated", "derived", "assumed"]
 RailMode = Literal["hsr", "intercity", "suburban", "conventional", "metro_link"]
+Period = Literal["peak", "offpeak"]
+Pattern = Literal["today", "plan"]
+Basis = Literal["source", "derived", "assumption"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*_(hsr|railway|intercity|suburban|line|exp)$")
 
@@ -45,13 +48,15 @@ class Source(_Model):
 
 
 class Stop(_Model):
-    """A stop: station name, the unit containing it, optional point and access time."""
+    """A stop: station name and the unit containing it (its point is in ``stations.csv``).
+
+    ``lon``/``lat`` here only place a stop whose site ``stations.csv`` does not know.
+    """
 
     station: str
     unit: str
     lon: float | None = None
     lat: float | None = None
-    access_min: float | None = Field(default=None, ge=0)
 
 
 def _parse_stop(value: object) -> object:
@@ -71,6 +76,23 @@ class TimetableMinutes(_Model):
 
     minutes: float = Field(gt=0)
     source: str
+
+
+class Service(_Model):
+    """Headways of a line under one service pattern, optionally for some years or stations.
+
+    ``stations`` names the stops where fewer trains stop (e.g. the intermediate stations of a
+    line whose trains mostly run through); empty = every stop of the line.
+    """
+
+    pattern: Pattern
+    peak: float = Field(gt=0)
+    offpeak: float = Field(gt=0)
+    from_year: int | None = None
+    until_year: int | None = None
+    stations: tuple[str, ...] = ()
+    basis: Basis
+    source: str = Field(min_length=1)
 
 
 class _Line(_Model):
@@ -116,6 +138,16 @@ class RailLine(_Line):
     timetable_minutes: TimetableMinutes | None = None
     segment_minutes: tuple[float | None, ...] | None = None
     stops: tuple[Stop, ...] = Field(min_length=2)
+    service: tuple[Service, ...] = ()
+
+    @model_validator(mode="after")
+    def _service_stations(self) -> RailLine:
+        names = {s.station for s in self.stops}
+        for entry in self.service:
+            if unknown := sorted(set(entry.stations) - names):
+                msg = f"service names stations {unknown} that are not stops of the line"
+                raise ValueError(msg)
+        return self
 
     @field_validator("stops", mode="before")
     @classmethod
@@ -158,6 +190,98 @@ class RoadLine(_Line):
     @classmethod
     def _via(cls, value: object) -> object:
         return [str(v) for v in value] if isinstance(value, list) else value
+
+
+class ModeService(_Model):
+    """Default headways of a mode under one pattern, with their basis and source."""
+
+    peak: float = Field(gt=0)
+    offpeak: float = Field(gt=0)
+    basis: Basis
+    source: str = Field(min_length=1)
+
+
+class ServiceFile(_Model):
+    """``service_patterns.yaml``: every pattern gives every rail mode."""
+
+    patterns: dict[Pattern, dict[RailMode, ModeService]]
+
+    @model_validator(mode="after")
+    def _complete(self) -> ServiceFile:
+        modes = set(RailMode.__args__)
+        for pattern in Pattern.__args__:
+            given = self.patterns.get(pattern)
+            if given is None:
+                msg = f"pattern {pattern!r} is missing"
+                raise ValueError(msg)
+            if missing := sorted(modes - set(given)):
+                msg = f"pattern {pattern!r} lacks modes {missing}"
+                raise ValueError(msg)
+        return self
+
+
+class CorePeriod(_Model):
+    """Road speed and delay index of a congested core in one period."""
+
+    speed_kph: float = Field(gt=0)
+    delay_index: float = Field(ge=1)
+    basis: Basis
+    source: str = Field(min_length=1)
+
+
+class Core(_Model):
+    """A congested urban core: its units and its speeds by period."""
+
+    id: str
+    name_zh: str
+    units: tuple[str, ...] = Field(min_length=1)
+    units_basis: str
+    congested_km: float = Field(ge=0)
+    congested_km_basis: str
+    periods: dict[Period, CorePeriod]
+
+    @model_validator(mode="after")
+    def _both(self) -> Core:
+        if missing := sorted(set(Period.__args__) - set(self.periods)):
+            msg = f"core {self.id!r} lacks periods {missing}"
+            raise ValueError(msg)
+        return self
+
+
+class CongestionFile(_Model):
+    """``road_congestion.yaml``."""
+
+    cores: tuple[Core, ...]
+
+
+class Station(_Model):
+    """A row of ``stations.csv``: a station's point (empty when its site is not known)."""
+
+    station: str = Field(min_length=1)
+    unit: str = Field(pattern=r"^\d{6}$")
+    placement: Literal["surveyed", "stand_in", ""] = ""
+    lon: float | None = Field(default=None, ge=97, le=111)
+    lat: float | None = Field(default=None, ge=26, le=34)
+    source: str = ""
+    licence: str = ""
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _point(self) -> Station:
+        if (self.lon is None) != (self.lat is None):
+            msg = "give both lon and lat, or neither (site not known)"
+            raise ValueError(msg)
+        if (self.lon is None) != (self.placement == ""):
+            msg = (
+                "placement is 'surveyed' (a station dataset's point) or 'stand_in' (an existing "
+                "station of the same name standing in for a planned one) when a point is given, "
+                "empty when not"
+            )
+            raise ValueError(msg)
+        if self.lon is not None and not (self.source and self.licence):
+            msg = "a station point needs its source and licence"
+            raise ValueError(msg)
+        return self
 
 
 class RailFile(_Model):

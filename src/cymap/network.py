@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import csv
 import difflib
 import functools
 import hashlib
@@ -25,11 +26,21 @@ from typing import TYPE_CHECKING
 import geopandas as gpd
 import pandas as pd
 from pydantic import ValidationError
-from shapely.geometry import LineString
+from shapely.geometry import LineString, Point
 
 from . import _places, names, settings, units
 from ._errors import DataValidationError, ScenarioError, UnknownNameError
-from ._network_schema import RailFile, RailLine, RoadFile, RoadLine, UnplaceableFile
+from ._network_schema import (
+    CongestionFile,
+    ModeService,
+    RailFile,
+    RailLine,
+    RoadFile,
+    RoadLine,
+    ServiceFile,
+    Station,
+    UnplaceableFile,
+)
 from ._places import county_of_point as county_of_point
 from ._places import great_circle_km as great_circle_km
 from ._places import place_adcodes as place_adcodes
@@ -41,6 +52,11 @@ if TYPE_CHECKING:
 RAIL_FILE = "rail_lines.yaml"
 ROAD_FILE = "road_projects.yaml"
 UNPLACEABLE_FILE = "unplaceable.yaml"
+STATIONS_FILE = "stations.csv"
+SERVICE_FILE = "service_patterns.yaml"
+CONGESTION_FILE = "road_congestion.yaml"
+PERIODS = ("peak", "offpeak")
+PATTERNS = ("today", "plan")
 
 LINE_COLUMNS = [
     "line_id",
@@ -58,13 +74,39 @@ LINE_COLUMNS = [
 
 @dataclass(frozen=True)
 class StopInfo:
-    """A placed stop: station name, county adcode, point and optional access override."""
+    """A placed stop: station name, county adcode and point.
+
+    ``placement`` is ``surveyed`` (a station dataset's point, ``stations.csv``), ``stand_in``
+    (an existing station of the same name standing in for a planned one: inferred) or ``seat``
+    (site not known: drawn at the unit's seat, inferred).
+    """
 
     station: str
     adcode: str
     lon: float
     lat: float
-    access_min: float | None
+    placement: str = "surveyed"
+    source: str = ""
+
+    @property
+    def surveyed(self) -> bool:
+        """True when the point is the station's own surveyed point."""
+        return self.placement == "surveyed"
+
+
+@dataclass(frozen=True)
+class CoreSpeed:
+    """Road speed and delay index of a congested core unit in one period."""
+
+    core: str
+    speed_kph: float
+    delay_index: float
+    congested_km: float
+
+    def minutes(self, road_km: float, other_kph: float) -> float:
+        """Minutes to drive ``road_km`` from a seat of the core (congested part first)."""
+        slow = min(road_km, self.congested_km)
+        return 60.0 * slow / self.speed_kph + 60.0 * (road_km - slow) / other_kph
 
 
 @dataclass(frozen=True)
@@ -78,6 +120,9 @@ class NetworkData:
     stops: dict[str, tuple[StopInfo, ...]]
     via: dict[str, tuple[str, ...]]
     aliases: dict[str, str]
+    service: dict[str, dict[str, ModeService]]
+    cores: dict[str, dict[str, CoreSpeed]]
+    congestion: CongestionFile
 
     @property
     def line_ids(self) -> tuple[str, ...]:
@@ -103,6 +148,9 @@ def _digest_files(data_dir: Path | None) -> tuple[Path, ...]:
         base / "network" / RAIL_FILE,
         base / "network" / ROAD_FILE,
         base / "network" / UNPLACEABLE_FILE,
+        base / "network" / STATIONS_FILE,
+        base / "network" / SERVICE_FILE,
+        base / "network" / CONGESTION_FILE,
         base / "units.geojson",
         base / "seats.csv",
     )
@@ -160,8 +208,72 @@ def _line_id_at(raw: object, loc: tuple) -> str | None:
     return None
 
 
+def read_stations(path: Path) -> dict[tuple[str, str], tuple[int, Station]]:
+    """Rows of ``stations.csv`` by (station, unit adcode), with their line numbers.
+
+    Raises
+    ------
+    DataValidationError
+        Naming the file, the row (line number) and the problem, for every bad row at once.
+    """
+    problems, rows = [], {}
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            for lineno, raw in enumerate(reader, start=2):
+                values = {k: v for k, v in raw.items() if v not in (None, "")}
+                try:
+                    row = Station.model_validate(values)
+                except ValidationError as err:
+                    text = "; ".join(
+                        f"{'.'.join(map(str, e['loc'])) or 'row'}: {e['msg']}" for e in err.errors()
+                    )
+                    problems.append(f"row {lineno} ({raw.get('station', '?')}): {text}")
+                    continue
+                key = (row.station, row.unit)
+                if key in rows:
+                    problems.append(
+                        f"row {lineno}: {row.station} @ {row.unit} repeats row {rows[key][0]}"
+                    )
+                rows[key] = (lineno, row)
+    except FileNotFoundError as err:
+        msg = f"{path}: station file missing; it lists every station's point and source"
+        raise DataValidationError(msg) from err
+    if problems:
+        msg = f"{path}: " + "; ".join(problems)
+        raise DataValidationError(msg)
+    return rows
+
+
+def _check_station_points(
+    path: Path, rows: dict[tuple[str, str], tuple[int, Station]], data_dir: Path | None
+) -> list[str]:
+    counties = units.county_units(data_dir=data_dir)
+    names_zh = counties["name_zh"]
+    problems = []
+    for (station, unit), (lineno, row) in rows.items():
+        if unit not in counties.index:
+            problems.append(f"{path.name} row {lineno}: {station}: unit {unit} is not a county")
+            continue
+        if row.lon is None or counties.at[unit, "geometry"].covers(Point(row.lon, row.lat)):
+            continue
+        found = county_of_point(row.lon, row.lat, data_dir=data_dir)
+        where = f"{names_zh[found]} ({found})" if found else "outside the region"
+        problems.append(
+            f"{path.name} row {lineno}: {station} at ({row.lon}, {row.lat}) lies in {where}, "
+            f"not in {names_zh[unit]} ({unit}); fix the unit (here and in the line's stops) "
+            "or the point"
+        )
+    return problems
+
+
 def _place_stop(
-    line_id: str, i: int, stop: object, problems: list[str], data_dir: Path | None
+    line_id: str,
+    i: int,
+    stop: object,
+    problems: list[str],
+    stations: dict[tuple[str, str], tuple[int, Station]],
+    data_dir: Path | None,
 ) -> StopInfo | None:
     try:
         adcode = names.resolve_adcode(stop.unit)
@@ -175,9 +287,39 @@ def _place_stop(
             "unit; name the district or county that contains the station"
         )
         return None
+    found = stations.get((stop.station, adcode))
+    if found is None:
+        near = [f"{s} @ {seats.loc[u, 'name_zh']}" for s, u in stations if s == stop.station]
+        hint = f"; {STATIONS_FILE} has {', '.join(near)}" if near else ""
+        problems.append(
+            f"{line_id}: stops[{i}] {stop.station} @ {stop.unit}: no row for this station and "
+            f"unit ({adcode}) in {STATIONS_FILE}{hint}; add its point and source there"
+        )
+        return None
+    row = found[1]
+    if row.lon is not None:
+        return StopInfo(stop.station, adcode, row.lon, row.lat, row.placement, row.source)
     lon = stop.lon if stop.lon is not None else float(seats.loc[adcode, "seat_lon"])
     lat = stop.lat if stop.lat is not None else float(seats.loc[adcode, "seat_lat"])
-    return StopInfo(stop.station, adcode, lon, lat, stop.access_min)
+    return StopInfo(stop.station, adcode, lon, lat, "seat", "")
+
+
+def _core_speeds(
+    congestion: CongestionFile, problems: list[str]
+) -> dict[str, dict[str, CoreSpeed]]:
+    out: dict[str, dict[str, CoreSpeed]] = {}
+    for core in congestion.cores:
+        for i, unit in enumerate(core.units):
+            try:
+                code = names.resolve_adcode(unit)
+            except UnknownNameError as err:
+                problems.append(f"{CONGESTION_FILE}: {core.id}.units[{i}] {unit}: {err}")
+                continue
+            out[code] = {
+                p: CoreSpeed(core.id, v.speed_kph, v.delay_index, core.congested_km)
+                for p, v in core.periods.items()
+            }
+    return out
 
 
 @functools.cache
@@ -186,7 +328,11 @@ def _load(digest: str, data_dir: Path | None) -> NetworkData:
     rail = _validate(RailFile, folder / RAIL_FILE).lines
     road = _validate(RoadFile, folder / ROAD_FILE).lines
     unplaceable = _validate(UnplaceableFile, folder / UNPLACEABLE_FILE)
-    problems: list[str] = []
+    service = _validate(ServiceFile, folder / SERVICE_FILE).patterns
+    congestion = _validate(CongestionFile, folder / CONGESTION_FILE)
+    stations = read_stations(folder / STATIONS_FILE)
+    problems: list[str] = _check_station_points(folder / STATIONS_FILE, stations, data_dir)
+    cores = _core_speeds(congestion, problems)
     seen: dict[str, str] = {}
     aliases: dict[str, str] = {}
     for line in (*rail, *road):
@@ -200,7 +346,10 @@ def _load(digest: str, data_dir: Path | None) -> NetworkData:
             aliases[alias] = line.id
     stops = {}
     for line in rail:
-        placed = [_place_stop(line.id, i, s, problems, data_dir) for i, s in enumerate(line.stops)]
+        placed = [
+            _place_stop(line.id, i, s, problems, stations, data_dir)
+            for i, s in enumerate(line.stops)
+        ]
         stops[line.id] = tuple(p for p in placed if p is not None)
     via = {}
     for line in road:
@@ -214,7 +363,9 @@ def _load(digest: str, data_dir: Path | None) -> NetworkData:
     if problems:
         msg = f"{folder}: " + "; ".join(problems)
         raise DataValidationError(msg)
-    return NetworkData(digest, rail, road, unplaceable, stops, via, aliases)
+    return NetworkData(
+        digest, rail, road, unplaceable, stops, via, aliases, service, cores, congestion
+    )
 
 
 def load_network(*, data_dir: Path | None = None) -> NetworkData:

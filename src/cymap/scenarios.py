@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
@@ -42,43 +43,60 @@ class ModelParams:
 
     Parameters
     ----------
-    rail_access_min
-        Place (unit seat) to station, by rail mode; the same time is used for egress.
-        A stop may override it (``access_min`` in ``rail_lines.yaml``).
-    rail_headway_min
-        Typical headway by rail mode; the wait is ``wait_share`` of it.
+    station_entry_min
+        Fixed time from the station's forecourt to the platform, by rail mode (ticket and
+        security checks, walking); added to the drive from the seat at boarding.
+    station_exit_min
+        Fixed time from the platform to the forecourt, by rail mode; added at alighting.
+    access_speed_kph
+        Speed of the drive between a seat and a station outside the congested cores (inside
+        them the core's speed of the period applies, ``road_congestion.yaml``).
+    access_radius_km
+        A station is reached from every seat within this great-circle distance (and always
+        from its own unit's seat).
+    headway_factor
+        Multiplies every headway of the service pattern (1 = as the data give it).
     wait_share
         Share of the headway spent waiting (0.5 = random arrival, half headway).
     schedule_factor
         Average speed of the fastest trains as a share of design speed, by rail mode
         (covers acceleration, stops and slow sections).
     transfer_min
-        Walking and margin to change between lines at the same unit (plus the wait of the
-        next line).
+        Walking and margin to change between lines at the same station (plus the wait of
+        the next line).
     rail_circuity
         Rail route length / great-circle distance where a line's length is not known.
     road_access_min
-        Urban access at each end of a road trip (seat to the trunk road network).
+        Urban access at each end of a road trip (seat to the trunk road network), outside the
+        congested cores; inside them it is multiplied by the core's delay index.
     road_circuity
-        Road length / great-circle distance on the inferred road graph between neighbours.
+        Road length / great-circle distance on the inferred road graph and on the drives
+        between seats and stations.
     road_speed_kph
-        Average speed on the inferred road graph (mix of expressways and trunk roads).
+        Average speed on the inferred road graph (mix of expressways and trunk roads)
+        outside the congested cores, in both periods.
     expressway_circuity
         Road length / great-circle distance on named expressways (where no length is given).
     expressway_speed_factor
         Average speed on a named expressway as a share of its speed class.
+    door_legs
+        Count the legs between a seat and the network (drives to and from stations, station
+        times, urban road access). ``False`` for the station-to-station measure.
     """
 
-    rail_access_min: MappingProxyType = field(
+    station_entry_min: MappingProxyType = field(
         default_factory=lambda: _modes(
-            hsr=20.0, intercity=15.0, suburban=10.0, conventional=15.0, metro_link=10.0
+            hsr=10.0, intercity=8.0, suburban=5.0, conventional=10.0, metro_link=3.0
         )
     )
-    rail_headway_min: MappingProxyType = field(
+    station_exit_min: MappingProxyType = field(
         default_factory=lambda: _modes(
-            hsr=30.0, intercity=60.0, suburban=30.0, conventional=120.0, metro_link=10.0
+            hsr=5.0, intercity=4.0, suburban=3.0, conventional=5.0, metro_link=2.0
         )
     )
+    access_speed_kph: float = 40.0
+    access_radius_km: float = 25.0
+    headway_factor: float = 1.0
     wait_share: float = 0.5
     schedule_factor: MappingProxyType = field(
         default_factory=lambda: _modes(
@@ -92,10 +110,11 @@ class ModelParams:
     road_speed_kph: float = 90.0
     expressway_circuity: float = 1.2
     expressway_speed_factor: float = 1.0
+    door_legs: bool = True
 
     def __post_init__(self) -> None:
         problems = []
-        for name in ("rail_access_min", "rail_headway_min", "schedule_factor"):
+        for name in ("station_entry_min", "station_exit_min", "schedule_factor"):
             table = getattr(self, name)
             if not isinstance(table, MappingProxyType):
                 object.__setattr__(self, name, MappingProxyType(dict(table)))
@@ -110,6 +129,9 @@ class ModelParams:
             if not 0 < v <= 1
         ]
         positive = (
+            "access_speed_kph",
+            "access_radius_km",
+            "headway_factor",
             "rail_circuity",
             "road_circuity",
             "road_speed_kph",
@@ -147,10 +169,6 @@ class ModelParams:
         key = tuple(out)
         object.__setattr__(self, "_key", key)  # frozen: computed once per instance
         return key
-
-    def wait_min(self, mode: str) -> float:
-        """Expected wait at the first station of a ``mode`` line (minutes)."""
-        return self.wait_share * self.rail_headway_min[mode]
 
     def to_dict(self) -> dict[str, Any]:
         """Plain dict of every parameter (for JSON and the docs)."""
@@ -194,6 +212,13 @@ class Scenario:
         Model parameters.
     name
         Optional label (presets set it).
+    period
+        Time of day: ``peak`` (working-day commuting peak, the default) or ``offpeak``;
+        sets the headways and the road speeds in the congested cores.
+    service
+        Service pattern: ``today`` (today's service, future lines at their mode's default)
+        or ``plan`` (the plans' commuter reading, 公交化 operation); see
+        ``geodata/network/service_patterns.yaml``.
     """
 
     year: int
@@ -201,11 +226,15 @@ class Scenario:
     without_lines: frozenset[str] = frozenset()
     params: ModelParams = DEFAULT_PARAMS
     name: str | None = None
+    period: str = "peak"
+    service: str = "today"
 
     def __post_init__(self) -> None:
         if isinstance(self.year, bool) or not isinstance(self.year, int):
             msg = f"scenario year must be an integer, got {self.year!r}"
             raise ScenarioError(msg)
+        check_period(self.period)
+        check_service(self.service)
         object.__setattr__(self, "with_lines", frozenset(self.with_lines))
         object.__setattr__(self, "without_lines", frozenset(self.without_lines))
         both = self.with_lines & self.without_lines
@@ -228,6 +257,14 @@ class Scenario:
             name=None,
         )
 
+    def at(self, *, period: str | None = None, service: str | None = None) -> Scenario:
+        """A copy at another period and/or service pattern (same lines)."""
+        return replace(
+            self,
+            period=self.period if period is None else period,
+            service=self.service if service is None else service,
+        )
+
     def label(self) -> str:
         """Short description: preset name or year, plus toggles."""
         text = self.name or str(self.year)
@@ -244,7 +281,33 @@ class Scenario:
             "year": self.year,
             "with": sorted(self.with_lines),
             "without": sorted(self.without_lines),
+            "period": self.period,
+            "service": self.service,
         }
+
+
+#: Times of day (see :class:`Scenario`) and service patterns.
+PERIODS = ("peak", "offpeak")
+SERVICES = ("today", "plan")
+
+
+def _check(value: object, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        near = difflib.get_close_matches(str(value), allowed, n=1)
+        hint = f" (did you mean {near[0]!r}?)" if near else ""
+        msg = f"unknown {what} {value!r}{hint}; use one of: {', '.join(allowed)}"
+        raise ScenarioError(msg)
+    return str(value)
+
+
+def check_period(value: object) -> str:
+    """``value`` if it is a period, else a :class:`ScenarioError` naming the valid ones."""
+    return _check(value, PERIODS, "period")
+
+
+def check_service(value: object) -> str:
+    """``value`` if it is a service pattern, else a :class:`ScenarioError`."""
+    return _check(value, SERVICES, "service pattern")
 
 
 #: Named presets: the plans' base year, today, and the plans' 2025 and 2035 horizons.
@@ -280,8 +343,10 @@ def for_year(
     with_lines: Iterable[str] = (),
     without_lines: Iterable[str] = (),
     params: ModelParams = DEFAULT_PARAMS,
+    period: str = "peak",
+    service: str = "today",
 ) -> Scenario:
-    """Scenario from a year or preset name (``None`` = 'today') plus toggles."""
+    """Scenario from a year or preset name (``None`` = 'today') plus toggles and settings."""
     if year is None:
         base = PRESETS["today"]
     elif isinstance(year, str) and not year.strip().isdigit():
@@ -290,7 +355,7 @@ def for_year(
         base = PRESETS[str(year).strip()]
     else:
         base = Scenario(int(year))
-    base = replace(base, params=params)
+    base = replace(base, params=params, period=period, service=service)
     if with_lines or without_lines:
         base = base.with_toggles(with_lines=with_lines, without_lines=without_lines)
     return base
@@ -313,8 +378,6 @@ def apply_measure(params: ModelParams, measure: str) -> ModelParams:
     if measure == "door_to_door":
         return params
     if measure == "station_to_station":
-        return params.updated(
-            rail_access_min=dict.fromkeys(RAIL_MODES, 0.0), wait_share=0.0, road_access_min=0.0
-        )
+        return params.updated(door_legs=False, wait_share=0.0)
     msg = f"unknown measure {measure!r}; use one of {', '.join(MEASURES)}"
     raise ScenarioError(msg)

@@ -191,18 +191,22 @@ SCRIPTS = {"simplified": ("简体", "Simplified"), "traditional": ("繁体", "Tr
 #: What each parameter of the travel-time model means, in Chinese (the English meanings are
 #: the docstring of :class:`cymap.scenarios.ModelParams`).
 MEANINGS_ZH = {
-    "rail_access_min": "驻地至车站的接驳时间，按铁路方式区分；离站时间取同值。单个车站可另行设定"
-    "（rail_lines.yaml 中的 access_min）。",
-    "rail_headway_min": "各铁路方式的典型发车间隔；候车时间为其 wait_share 倍。",
+    "station_entry_min": "进站时间（站前广场至站台：验票、安检、步行），按铁路方式区分；"
+    "与驻地至车站的驾车时间相加。",
+    "station_exit_min": "出站时间（站台至站前广场），按铁路方式区分。",
+    "access_speed_kph": "拥堵核心区以外，驻地与车站之间驾车的平均车速（核心区内用该时段的核心区车速）。",
+    "access_radius_km": "车站服务半径：大圆距离在此范围内的各区县驻地均可前往该站（本区县驻地总可前往）。",
+    "headway_factor": "所有发车间隔的倍数（1 = 按服务模式数据）。",
     "wait_share": "候车时间占发车间隔的比例（0.5 = 随机到站，平均候车半个间隔）。",
     "schedule_factor": "最快列车平均速度与设计时速之比，按铁路方式区分（计入起停、停站与限速区段）。",
     "transfer_min": "同一区县内换乘的步行与余量时间（另加下一条线路的候车时间）。",
     "rail_circuity": "线路长度未知时，铁路里程与大圆距离之比。",
-    "road_access_min": "公路出行两端的城区接驳时间（驻地至干线路网）。",
+    "road_access_min": "公路出行两端的城区接驳时间（驻地至干线路网），拥堵核心区内乘以拥堵延时指数。",
     "road_circuity": "相邻区县间推断道路的里程与大圆距离之比。",
-    "road_speed_kph": "推断道路网的平均车速（高速公路与干线公路混合）。",
+    "road_speed_kph": "拥堵核心区以外推断道路网的平均车速（高速公路与干线公路混合），高峰与平峰相同。",
     "expressway_circuity": "具名高速公路未给出里程时，其里程与大圆距离之比。",
     "expressway_speed_factor": "具名高速公路平均车速与其设计速度等级之比。",
+    "door_legs": "是否计入驻地与路网之间的各段（接驳驾车、进出站、城区接驳）；站到站口径为否。",
 }
 
 

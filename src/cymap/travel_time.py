@@ -98,7 +98,7 @@ class TargetCheck:
 
 
 def _engine(scenario: Scenario, data_dir: Path | None) -> _graph.Engine:
-    return _graph.get_engine(scenario.params, data_dir=data_dir)
+    return _graph.get_engine(scenario.params, scenario.period, scenario.service, data_dir=data_dir)
 
 
 def _group_adcodes(name: str) -> list[str] | None:

@@ -426,8 +426,9 @@ def line_toggles(lines: Any, *, year: str, lang: str) -> tuple[list[str], list[s
 
 #: Editable model parameters: (parameter, mode or None, zh label, en label, min, max, step).
 _PARAM_INPUTS = (
-    ("rail_access_min", "hsr", "高铁接驳（分钟）", "HSR access (min)", 0.0, 90.0, 5.0),
-    ("rail_headway_min", "hsr", "高铁发车间隔（分钟）", "HSR headway (min)", 5.0, 180.0, 5.0),
+    ("station_entry_min", "hsr", "高铁进站（分钟）", "HSR station entry (min)", 0.0, 60.0, 5.0),
+    ("headway_factor", None, "发车间隔倍数", "Headway factor", 0.25, 4.0, 0.25),
+    ("access_speed_kph", None, "接驳车速（km/h）", "Station access speed (km/h)", 10.0, 80.0, 5.0),
     ("transfer_min", None, "换乘（分钟）", "Transfer (min)", 0.0, 60.0, 5.0),
     ("schedule_factor", "hsr", "高铁速度系数", "HSR schedule factor", 0.3, 1.0, 0.05),
     ("road_speed_kph", None, "道路平均车速（km/h）", "Road speed (km/h)", 20.0, 120.0, 5.0),
@@ -468,7 +469,7 @@ def model_params_editor(lang: str) -> Any:
             key = f"p_{name}"
             if key not in st.session_state:
                 st.session_state[key] = _float_in(key, low, high, default)
-            value = cols[i // 2].number_input(pick(zh, en, lang), low, high, step=step, key=key)
+            value = cols[i % 3].number_input(pick(zh, en, lang), low, high, step=step, key=key)
             set_query(key, value, default=default)
             changes[name] = {mode: value} if mode else value
     return DEFAULT_PARAMS.updated(**changes)

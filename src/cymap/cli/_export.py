@@ -74,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="NAME=VALUE",
         help="change a travel-time model parameter, e.g. transfer_min=5 or "
-        "rail_access_min.hsr=10 (repeatable; see docs/travel_time_model.md)",
+        "station_entry_min.hsr=5 (repeatable; see docs/travel_time_model.md)",
     )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the frame texts")
     p.add_argument("--width", type=int, default=2000, help="image width in pixels (default 2000)")
@@ -126,7 +126,7 @@ def params_of(items: list[str]) -> dict:
         except ValueError:
             number = None
         if not sep or number is None:
-            msg = f"--param {item!r}: write NAME=NUMBER, e.g. transfer_min=5 or rail_access_min.hsr=10"
+            msg = f"--param {item!r}: write NAME=NUMBER, e.g. transfer_min=5 or station_entry_min.hsr=5"
             raise ExportError(msg)
         name, _, mode = key.strip().partition(".")
         if mode:

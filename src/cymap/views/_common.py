@@ -77,7 +77,7 @@ def scenario_of(
     A year with a preset (``2035``) gives that preset; ``"today"``, ``"2025"`` … are presets;
     other years build a plain scenario. ``with_lines``/``without_lines`` are added to it;
     ``params`` (a ``ModelParams``, or a dict of changed parameters as in the pages' state,
-    e.g. ``{"transfer_min": 5, "rail_access_min": {"hsr": 10}}``) replaces the model's defaults.
+    e.g. ``{"transfer_min": 5, "station_entry_min": {"hsr": 5}}``) replaces the model's defaults.
     """
     if isinstance(params, dict):
         params = scenarios.DEFAULT_PARAMS.updated(**params)
