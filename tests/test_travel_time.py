@@ -351,7 +351,9 @@ def grids(draw):
             g.add_edge(
                 u,
                 v,
-                alts=tuple(sorted((*alts, (m, line, "rail", -9999, 9999, 0.0)), key=lambda x: x[0])),
+                alts=tuple(
+                    sorted((*alts, (m, line, "rail", -9999, 9999, 0.0)), key=lambda x: x[0])
+                ),
             )
     return g, lines, str(draw(st.sampled_from(nodes)))
 
