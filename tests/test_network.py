@@ -281,3 +281,38 @@ def test_data_digest_changes_with_the_data(data_copy):
     before = network.data_digest(data_dir=data_copy)
     _edit_rail(data_copy, lambda lines: lines[0].update(design_speed_kph=300))
     assert network.data_digest(data_dir=data_copy) != before
+
+
+def test_a_headway_of_zero_is_refused_naming_the_file_line_and_field(data_copy):
+    def change(lines):
+        line = next(x for x in lines if x["id"] == "chengyu_hsr")
+        line["service"][0]["peak"] = 0
+
+    _edit_rail(data_copy, change)
+    with pytest.raises(
+        DataValidationError,
+        match=r"rail_lines.yaml: .*service\[0\]\.peak \(chengyu_hsr\): Input should be greater",
+    ):
+        network.load_network(data_dir=data_copy)
+
+
+def test_a_station_outside_its_unit_is_caught_naming_the_file_and_row(data_copy):
+    path = data_copy / "network" / "stations.csv"
+    rows = path.read_text(encoding="utf-8").splitlines()
+    i = next(k for k, r in enumerate(rows) if r.startswith("永川东,"))
+    cells = rows[i].split(",")
+    cells[3], cells[4] = "104.13892", "30.63130"  # 成都东's point
+    rows[i] = ",".join(cells)
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(
+        DataValidationError, match=rf"stations.csv row {i + 1}: 永川东 .* lies in 成华区"
+    ):
+        network.load_network(data_dir=data_copy)
+
+
+def test_every_stop_has_a_station_row_with_a_source_when_it_has_a_point():
+    net = network.load_network()
+    stops = [s for line in net.rail for s in net.stops[line.id]]
+    placed = [s for s in stops if s.placement != "seat"]
+    assert len(placed) > 0.8 * len(stops)
+    assert all(s.source for s in placed)

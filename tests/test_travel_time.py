@@ -310,8 +310,9 @@ def test_check_target_from_the_plans_catalogue():
 # ----------------------------------------------------------------------------- calibration
 
 
-def test_calibration_pairs_are_within_20_percent(shared_dir):
-    table = calibration.calibration_table()
+@pytest.mark.parametrize("period", ["peak", "offpeak"])
+def test_calibration_pairs_are_within_20_percent(shared_dir, period):
+    table = calibration.calibration_table(period=period)
     ref = pd.read_csv(shared_dir / "reference" / "od_times_calibration.csv")
     assert len(table) == len(ref)
     included = table[table["included"]]
@@ -486,7 +487,7 @@ def test_cli_lines_and_calibrate(capsys, shared_dir):
 
     assert main(["lines", "--year", "tomorrow"]) == 2
     assert "presets: 2020, today, 2025, 2035" in capsys.readouterr().err
-    table = _cli_json(capsys, "calibrate", "--json")
+    table = _cli_json(capsys, "calibrate", "--json")["peak"]
     assert {
         "origin",
         "destination",
@@ -518,3 +519,68 @@ def test_reach_routes_explain_every_reach_minute():
     assert origins["via"].map(len).eq(0).all()  # nothing to ride from an origin
     wanzhou = both.set_index("name_zh").at["万州区", "via"]
     assert "yuwan_hsr" in wanzhou or "yuwan_railway" in wanzhou
+
+
+# ----------------------------------------------------------------------------- commute model
+
+
+def test_an_unknown_period_or_service_is_refused_with_the_valid_ones():
+    with pytest.raises(ScenarioError, match=r"unknown period 'rush'.*peak, offpeak"):
+        scenarios.Scenario(2026, period="rush")
+    with pytest.raises(ScenarioError, match=r"did you mean 'peak'"):
+        scenarios.Scenario(2026, period="peek")
+    with pytest.raises(ScenarioError, match=r"unknown service pattern 'fast'.*today, plan"):
+        scenarios.Scenario(2026, service="fast")
+
+
+def _minutes(scenario):
+    return travel_time.reach("中心城区", minutes=60, scenario=scenario).table.set_index("adcode")[
+        "minutes"
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["chengyu_zhongxian_hsr", "cq_yongchuan_suburban", "cq_hechuan_suburban", "bitong_line"]
+)
+def test_a_line_never_lengthens_a_trip_and_removing_it_never_shortens_one(line):
+    today = scenarios.preset("today")
+    base, added = _minutes(today), _minutes(today.with_toggles(with_lines=[line]))
+    assert (added <= base + 1e-9).all()
+    full = scenarios.preset("2035")
+    with_it, without = _minutes(full), _minutes(full.with_toggles(without_lines=[line]))
+    assert (without >= with_it - 1e-9).all()
+
+
+def test_chengyu_zhongxian_saves_minutes_at_the_peak():
+    today = scenarios.preset("today")
+    saved = _minutes(today) - _minutes(today.with_toggles(with_lines=["chengyu_zhongxian_hsr"]))
+    # the line's stations 大足石刻, 铜梁, 安岳 … lie off the 成渝高铁: their units gain
+    assert saved.loc["500111"] > 5  # 大足区
+
+
+def test_peak_congestion_slows_trips_from_the_cores_and_not_elsewhere():
+    peak = scenarios.Scenario(2026, period="peak")
+    off = scenarios.Scenario(2026, period="offpeak")
+    core = travel_time.route("渝中区", "璧山区", scenario=peak, modes=("road",))
+    core_off = travel_time.route("渝中区", "璧山区", scenario=off, modes=("road",))
+    assert core.door_to_door_min > core_off.door_to_door_min
+    rural = travel_time.route("永川区", "荣昌区", scenario=peak, modes=("road",))
+    rural_off = travel_time.route("永川区", "荣昌区", scenario=off, modes=("road",))
+    assert rural.door_to_door_min == pytest.approx(rural_off.door_to_door_min)
+
+
+def test_the_plan_service_pattern_never_makes_a_trip_longer():
+    today = scenarios.preset("2035")
+    plan = today.at(service="plan")
+    assert (_minutes(plan) <= _minutes(today) + 1e-9).all()
+
+
+def test_a_station_is_reached_by_road_from_its_seat():
+    # 永川东 lies a few km from 永川's seat: the access leg is a drive plus the station time
+    trip = travel_time.route(
+        "永川区", "璧山区", scenario=scenarios.preset("today"), modes=("rail",)
+    )
+    first = trip.legs[0]
+    assert first["mode"] == "access"
+    entry = scenarios.DEFAULT_PARAMS.station_entry_min["hsr"]
+    assert entry < first["minutes"] < entry + 30

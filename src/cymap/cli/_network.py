@@ -23,6 +23,8 @@ def _scenario(args: argparse.Namespace) -> scenarios.Scenario:
         with_lines=args.with_lines,
         without_lines=args.without_lines,
         params=scenarios.apply_measure(scenarios.DEFAULT_PARAMS, args.measure),
+        period=args.period,
+        service=args.service,
     )
     network.active_lines(sc)  # unknown line ids fail here, naming the id
     return sc
@@ -64,6 +66,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_reach)
 
     p = sub.add_parser("calibrate", help="model vs published travel times, per pair")
+    p.add_argument(
+        "--period",
+        default="both",
+        choices=(*scenarios.PERIODS, "both"),
+        help="period of the road speeds (default: both, one table each)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_calibrate)
 
@@ -133,10 +141,18 @@ def _reach(args: argparse.Namespace) -> int:
 
 
 def _calibrate(args: argparse.Namespace) -> int:
-    table = calibration.calibration_table()
+    periods = scenarios.PERIODS if args.period == "both" else (args.period,)
+    tables = {p: calibration.calibration_table(period=p) for p in periods}
     if args.json:
-        print_json(records(table))
+        print_json({p: records(t) for p, t in tables.items()})
         return 0
+    for period, table in tables.items():
+        print(f"== {period}")
+        _print_calibration(table)
+    return 0
+
+
+def _print_calibration(table: pd.DataFrame) -> None:
     show = table.drop(columns=["source"]).round(1)
     show["note"] = show["note"].str.slice(0, 48)
     print_table(show)
@@ -147,4 +163,3 @@ def _calibrate(args: argparse.Namespace) -> int:
         f"{inc['error_pct'].abs().median():.1f} %; {len(table) - len(inc)} rows excluded "
         "(reason in `note`)"
     )
-    return 0

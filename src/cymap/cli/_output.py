@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 
+from .. import scenarios
 from ..scenarios import MEASURES
 
 
@@ -50,8 +51,20 @@ def print_table(df: pd.DataFrame) -> None:
 
 
 def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
-    """The scenario options shared by reach, route and export: --year, --with, --without."""
+    """The scenario options of reach, route and export (year, toggles, period, service)."""
     p.add_argument("--year", default=None, help=year_help)
+    p.add_argument(
+        "--period",
+        default="peak",
+        choices=scenarios.PERIODS,
+        help="time of day: headways and road speeds in the congested cores (default: peak)",
+    )
+    p.add_argument(
+        "--service",
+        default="today",
+        choices=scenarios.SERVICES,
+        help="service pattern: today's service or the plans' 公交化 reading (default: today)",
+    )
     p.add_argument(
         "--with",
         dest="with_lines",
