@@ -65,6 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p,
         year_help="scenario year or preset (2020, today, 2025, 2035); reach/diff default 2035; "
         "with `group` it overlays the reach of that scenario",
+        settings=False,
     )
     p.add_argument("--base-year", dest="base_year", default="today", help="baseline of `diff`")
     p.add_argument(

@@ -50,9 +50,7 @@ def print_table(df: pd.DataFrame) -> None:
         print(df.to_string(index=False))
 
 
-def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
-    """The scenario options of reach, route and export (year, toggles, period, service)."""
-    p.add_argument("--year", default=None, help=year_help)
+def _add_settings(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--period",
         default="peak",
@@ -65,6 +63,15 @@ def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
         choices=scenarios.SERVICES,
         help="service pattern: today's service or the plans' 公交化 reading (default: today)",
     )
+
+
+def add_scenario_options(
+    p: argparse.ArgumentParser, *, year_help: str, settings: bool = True
+) -> None:
+    """Scenario options: year and toggles, and (``settings``) the period and service."""
+    p.add_argument("--year", default=None, help=year_help)
+    if settings:
+        _add_settings(p)
     p.add_argument(
         "--with",
         dest="with_lines",
