@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import CymapError, analysis, views, web
+from cymap import CymapError, tables, views, web
 from cymap.app import ui
 from cymap.i18n import tr
 from cymap.web import maps
@@ -25,7 +25,7 @@ def overview() -> None:
     m.add_child(web.legend_of(view))
     ui.show_map(m, key="overview_map", feature_groups=web.map_layers(view, labels=False))
     st.subheader(tr("app.at_a_glance", lang))
-    ui.table(analysis.overview_table(lang), max_height_px=None)
+    ui.table(tables.groupings.overview_table(lang), max_height_px=None)
     st.caption(tr("app.at_a_glance_note", lang))
     st.subheader(tr("app.guide", lang))
     cols = st.columns(len(PAGES))

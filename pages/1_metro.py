@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from cymap import analysis, notes, plans, views, web
+from cymap import notes, plans, tables, views, web
 from cymap.app import ui
 from cymap.i18n import tr
+from cymap.views import choices, texts
 from cymap.web import maps
 
 lang = ui.sidebar()
 st.title(tr("metro.title", lang))
 
-names = analysis.plan_names("grouping", lang)
+names = texts.plan_names("grouping", lang)
 ids = list(names)
 
 
@@ -22,7 +23,7 @@ def grouping_select(label: str, key: str, default: str) -> str:
         key=key,
         default=default,
         format_func=names.get,
-        normalise=analysis.plan_item_id,
+        normalise=choices.plan_item_id,
     )
 
 
@@ -52,10 +53,10 @@ if overlay_on:  # the reach's origin and year, only when the overlay is on
     with d2:
         origin = ui.selectbox(
             tr("reach.origin", lang),
-            analysis.ORIGIN_CHOICES,
+            choices.ORIGIN_CHOICES,
             key="from",
-            default=analysis.default_origin(gid),
-            normalise=analysis.origin_choice,
+            default=choices.default_origin(gid),
+            normalise=choices.origin_choice,
         )
     with d3:
         year = ui.scenario_select(tr("reach.year", lang), key="year", default="2035", lang=lang)
@@ -72,19 +73,19 @@ m1.metric(tr("metro.members_count", lang), summary["n_members"])
 m2.metric(
     tr("metro.area", lang),
     f"{summary['area_km2']:,.0f}",
-    delta=analysis.delta_text(summary.get("area_diff_km2"), summary.get("area_diff_pct"), lang),
+    delta=texts.delta_text(summary.get("area_diff_km2"), summary.get("area_diff_pct"), lang),
     delta_color="off",
 )
 m3.metric(
     tr("metro.population", lang),
-    analysis.format_population(summary["population_2020"], lang),
-    delta=analysis.delta_text(
+    texts.format_population(summary["population_2020"], lang),
+    delta=texts.delta_text(
         summary.get("population_diff"), summary.get("population_diff_pct"), lang, population=True
     ),
     delta_color="off",
 )
 if summary.get("stated_source"):
-    st.caption(analysis.stated_caption(summary, lang))
+    st.caption(texts.stated_caption(summary, lang))
 
 # One description of the view: the web map below and the exports draw the same.
 state = {
@@ -96,7 +97,7 @@ state = {
     "lang": lang,
 }
 view, _ = views.build_view("group", state)
-check = analysis.grouping_vs_reach(gid, scenario=year, origin=origin) if overlay_on else None
+check = views.groupings.grouping_vs_reach(gid, scenario=year, origin=origin) if overlay_on else None
 
 m = maps.base_map(lang=lang, labels=False)
 m.add_child(web.legend_of(view))
@@ -104,20 +105,20 @@ ui.show_map(
     m,
     key="metro_map",
     feature_groups=web.map_layers(view),
-    bounds=analysis.view_bounds(gid, gid_b),
+    bounds=views.groupings.view_bounds(gid, gid_b),
 )
 
 if compare_on:
-    ui.table(analysis.compare_table(plans.compare(gid, gid_b), lang))
+    ui.table(tables.groupings.compare_table(plans.compare(gid, gid_b), lang))
 if check is not None:
     a, b = st.columns(2)
     a.markdown(f"**{tr('metro.outside', lang)}**（{check.scenario_label}）")
     with a:
-        ui.table(analysis.unit_table(check.members_outside, lang))
+        ui.table(tables.groupings.unit_table(check.members_outside, lang))
     b.markdown(f"**{tr('metro.inside', lang)}**")
     with b:
-        ui.table(analysis.unit_table(check.nonmembers_inside, lang))
+        ui.table(tables.groupings.unit_table(check.nonmembers_inside, lang))
 
 st.subheader(tr("metro.members", lang))
-ui.table(analysis.member_table(gid, lang))
+ui.table(tables.groupings.member_table(gid, lang))
 ui.export_block("group", state)

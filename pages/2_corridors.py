@@ -2,22 +2,23 @@
 
 import streamlit as st
 
-from cymap import analysis, views, web
+from cymap import tables, views, web
 from cymap.app import ui
 from cymap.i18n import tr
+from cymap.views import choices, texts
 from cymap.web import maps
 
 lang = ui.sidebar()
 st.title(tr("corr.title", lang))
 
-names = analysis.plan_names("corridor", lang)
+names = texts.plan_names("corridor", lang)
 choice = ui.selectbox(
     tr("corr.pick", lang),
     ["all", *names],
     key="corridor",
     default="all",
     format_func=lambda c: tr("corr.all", lang) if c == "all" else names[c],
-    normalise=analysis.plan_item_id,
+    normalise=choices.plan_item_id,
 )
 chosen = list(names) if choice == "all" else [choice]
 
@@ -30,12 +31,12 @@ ui.show_map(
     m,
     key="corridor_map",
     feature_groups=web.map_layers(view),
-    bounds=None if choice == "all" else analysis.corridor_bounds(choice),
+    bounds=None if choice == "all" else views.corridors.corridor_bounds(choice),
 )
 
 if choice != "all":
     st.subheader(names[choice])
-    ui.table(analysis.corridor_evidence(choice, lang))
+    ui.table(tables.corridors.corridor_evidence(choice, lang))
 st.subheader(tr("corr.members", lang))
-ui.table(analysis.corridor_table(chosen, lang))
+ui.table(tables.corridors.corridor_table(chosen, lang))
 ui.export_block("corridors", state)

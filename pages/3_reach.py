@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from cymap import analysis, scenarios, views, web
+from cymap import scenarios, tables, views, web
 from cymap.app import ui
 from cymap.i18n import tr
+from cymap.views import choices, texts
 from cymap.web import maps
 
 lang = ui.sidebar()
@@ -14,10 +15,10 @@ c1, c2, c3 = st.columns([2, 3, 2])
 with c1:
     origin = ui.selectbox(
         tr("reach.origin", lang),
-        analysis.ORIGIN_CHOICES,
+        choices.ORIGIN_CHOICES,
         key="from",
         default="中心城区",
-        normalise=analysis.origin_choice,
+        normalise=choices.origin_choice,
     )
 with c2:
     minutes = ui.radio(
@@ -28,7 +29,7 @@ with c3:
 
 with st.sidebar:
     with_lines, without_lines = ui.line_toggles(
-        analysis.lines_catalogue(year, lang), year=year, lang=lang
+        tables.reach.lines_catalogue(year, lang), year=year, lang=lang
     )
 
 # Second row: how minutes are counted and what the scenario is compared with.
@@ -58,7 +59,7 @@ with c6:
 ui_params = ui.model_params_editor(lang)
 params = scenarios.apply_measure(ui_params, measure)
 
-view = analysis.reach_view(
+view = views.reach.reach_view(
     origin,
     minutes=minutes,
     year=year,
@@ -66,7 +67,6 @@ view = analysis.reach_view(
     without_lines=without_lines,
     base_year=base_year,
     params=params,
-    lang=lang,
 )
 summary = view.reach.summary
 base = view.base.summary if view.base is not None else None
@@ -83,11 +83,11 @@ m2.metric(
 )
 m3.metric(
     tr("reach.pop_within", lang),
-    analysis.format_population(summary["population_within"], lang),
+    texts.format_population(summary["population_within"], lang),
     delta=None
     if base is None
     else "+" * (summary["population_within"] >= base["population_within"])
-    + analysis.format_population(summary["population_within"] - base["population_within"], lang),
+    + texts.format_population(summary["population_within"] - base["population_within"], lang),
 )
 
 # One description of the map: the page draws it, the export prints it.
@@ -110,7 +110,7 @@ m.add_child(web.legend_of(map_view))
 ui.show_map(m, key="reach_map", feature_groups=web.map_layers(map_view))
 
 st.subheader(tr("reach.targets", lang))
-ui.table(view.targets)
+ui.table(tables.reach.target_table(view.reach.scenario, lang))
 if st.toggle(tr("reach.show_table", lang), key="show_table"):
-    ui.grid(analysis.unit_minutes_table(view, lang))
+    ui.grid(tables.reach.unit_minutes_table(view, lang))
 ui.export_block(kind, state)

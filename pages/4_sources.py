@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import settings, sources
+from cymap import settings, sources, tables
 from cymap.app import ui
 from cymap.i18n import tr
 
@@ -10,7 +10,7 @@ lang = ui.sidebar()
 st.title(tr("sources.title", lang))
 
 st.subheader(tr("sources.documents", lang))
-ui.table(sources.page_table(sources.documents_table(), lang), max_height_px=None)
+ui.table(tables.sources.page_table(sources.documents_table(), lang), max_height_px=None)
 st.caption(
     "地图上的每个规划要素都引用文件编号、行号和原文；推断的成员标为“推断”。"
     if lang == "zh"
@@ -18,17 +18,17 @@ st.caption(
 )
 
 st.subheader(tr("sources.datasets", lang))
-ui.table(sources.page_table(sources.datasets_table(lang), lang), max_height_px=None)
+ui.table(tables.sources.page_table(sources.datasets_table(lang), lang), max_height_px=None)
 st.info(f"{settings.boundary_source}。{settings.boundary_approval}")
 
 st.subheader(tr("sources.lines", lang))
-ui.grid(sources.page_table(sources.lines_table(), lang), key="lines")
+ui.grid(tables.sources.page_table(sources.lines_table(), lang), key="lines")
 with st.expander(
     "文件提到但无法定位的项目"
     if lang == "zh"
     else "Projects the documents name but that cannot be placed"
 ):
-    ui.table(sources.page_table(sources.unplaceable_table(), lang))
+    ui.table(tables.sources.page_table(sources.unplaceable_table(), lang))
 
 st.subheader(tr("sources.model", lang))
 st.markdown(
@@ -36,4 +36,4 @@ st.markdown(
     if lang == "zh"
     else "Door-to-door = access + wait + in-vehicle + transfers + egress. See `docs/travel_time_model.md`."
 )
-ui.table(sources.page_table(sources.model_table(), lang), max_height_px=None)
+ui.table(tables.sources.page_table(sources.model_table(), lang), max_height_px=None)

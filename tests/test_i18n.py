@@ -4,7 +4,7 @@ from typing import get_args
 
 import pytest
 
-from cymap import i18n
+from cymap import i18n, plans
 from cymap._network_schema import RailMode, Status
 
 
@@ -30,3 +30,17 @@ def test_labels_read_in_the_page_language():
     assert i18n.mode_label("hsr", "en") == "High-speed rail"
     assert i18n.status_label("under_construction", "en") == "under construction"
     assert i18n.tier_label("中心城区", "en") == "中心城区 (central districts)"
+
+
+def test_every_member_tier_of_the_plans_has_an_english_gloss():
+    tiers = set()
+    for gid in plans.list_groupings()["id"]:
+        tiers |= set(plans.members(gid)["tier"].dropna())
+    assert tiers <= set(i18n.TIERS_EN), tiers - set(i18n.TIERS_EN)
+
+
+def test_every_ui_string_has_both_languages():
+    for key, (zh, en) in i18n.STRINGS.items():
+        assert zh, key
+        assert en, key
+    assert i18n.tr("reach.title", "en") == "Commute reach"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cymap import analysis, notes, settings, sources
+from cymap import notes, settings
 from cymap._errors import DataValidationError
 
 DATA = Path(settings.data_dir)
@@ -79,17 +79,3 @@ def test_a_malformed_reading_file_names_the_file_and_item(tmp_path):
     )
     with pytest.raises(DataValidationError, match=r"notes_zh\.yaml: notes\[0\]\.zh"):
         notes.readings(tmp_path)
-
-
-def test_chinese_pages_show_the_readings():
-    members = analysis.member_table("cq_metro", "zh").set_index("名称")
-    assert "万盛经济技术开发区" in members.at["綦江区", "说明"]
-    assert not re.search(r"[A-Za-z]{4,}", members.at["綦江区", "说明"])
-    english = analysis.member_table("cq_metro", "en").set_index("Name")
-    assert english.at["綦江区", "Note"].startswith("綦江区—万盛经开区 is written as one unit")
-    docs = sources.page_table(sources.documents_table(), "zh").set_index("编号")
-    assert docs.at["002", "字形"] == "繁体"
-    assert re.search(r"[\u4e00-\u9fff]", docs.at["002", "说明"])
-    model = sources.page_table(sources.model_table(), "zh").set_index("参数")
-    assert model.at["wait_share", "含义"].startswith("候车时间占发车间隔的比例")
-    assert sources.page_table(sources.model_table(), "en")["Meaning"].str.contains("headway").any()

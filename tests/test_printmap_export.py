@@ -6,12 +6,11 @@ import json
 import geopandas as gpd
 import pandas as pd
 import pytest
-from PIL import Image
 from shapely.geometry import Point
+from test_printmap_render import VIEWS, built
 
 from cymap import views
 from cymap._errors import ExportError
-from cymap.cli import main
 from cymap.printmap import export
 
 
@@ -79,158 +78,6 @@ def test_format_of_suffix():
         export.format_of("report.docx")
 
 
-def test_cli_writes_png_of_requested_size(tmp_path, capsys):
-    out = tmp_path / "pop.png"
-    code = main(
-        [
-            "export",
-            "population",
-            "--out",
-            str(out),
-            "--width",
-            "900",
-            "--height",
-            "700",
-            "--dpi",
-            "100",
-        ]
-    )
-    assert code == 0
-    with Image.open(out) as img:
-        assert img.size == (900, 700)
-    assert "wrote" in capsys.readouterr().out
-
-
-def test_cli_group_by_positional_name(tmp_path):
-    out = tmp_path / "members.csv"
-    assert main(["export", "group", "重庆都市圈", "--out", str(out)]) == 0
-    back = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
-    assert len(back) == 22 and "tier" in back.columns
-
-
-def test_cli_reach_with_line_toggle(tmp_path):
-    out = tmp_path / "reach.geojson"
-    argv = [
-        "export",
-        "reach",
-        "--from",
-        "中心城区",
-        "--minutes",
-        "60",
-        "--year",
-        "today",
-        "--with",
-        "chengyu_zhongxian_hsr",
-        "--out",
-        str(out),
-    ]
-    assert main(argv) == 0
-    doc = json.loads(out.read_bytes())
-    assert len(doc["features"]) == 221
-    assert {"minutes", "within"} <= set(doc["features"][0]["properties"])
-
-
-def test_cli_errors_are_one_line_exit_2(tmp_path, capsys):
-    assert main(["export", "population", "--out", str(tmp_path / "x.docx")]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("cymap export: error:") and ".docx" in err
-    assert (
-        main(["export", "compare", "--group", "重庆都市圈", "--out", str(tmp_path / "c.png")]) == 2
-    )
-    assert "group_b" in capsys.readouterr().err
-
-
-def test_state_from_cli_options_matches_url_state():
-    from cymap.cli import build_parser
-    from cymap.cli._export import state_of
-
-    args = build_parser().parse_args(
-        [
-            "export",
-            "diff",
-            "--from",
-            "永川",
-            "--minutes",
-            "45",
-            "--year",
-            "2035",
-            "--base-year",
-            "2020",
-            "--with",
-            "a_hsr",
-            "--with",
-            "b_hsr",
-            "--without",
-            "c_exp",
-            "--lang",
-            "en",
-            "--out",
-            "d.svg",
-        ]
-    )
-    state = state_of(args)
-    assert state["from"] == "永川" and state["minutes"] == 45
-    assert state["year"] == 2035 and state["base_year"] == 2020
-    assert state["with"] == ["a_hsr", "b_hsr"] and state["without"] == ["c_exp"]
-    assert state["lang"] == "en"
-
-
-def test_cli_targets_csv_has_rounded_minutes(tmp_path):
-    out = tmp_path / "targets.csv"
-    assert main(["export", "targets", "--year", "2025", "--out", str(out)]) == 0
-    table = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
-    assert "cq_core_1h_commute_2025" in set(table["target_id"])
-    minutes = table["minutes"].dropna()
-    assert (minutes.round(1) == minutes).all()
-    assert main(["export", "targets", "--out", str(tmp_path / "targets.png")]) == 2
-
-
-def test_cli_compare_takes_two_positional_groupings(tmp_path):
-    out = tmp_path / "compare.csv"
-    assert main(["export", "compare", "重庆都市圈", "川南渝西", "--out", str(out)]) == 0
-    sides = set(pd.read_csv(out, encoding="utf-8-sig")["side"])
-    assert sides == {"both", "only_a", "only_b"}
-    assert main(["export", "group", "a", "b", "--out", str(out)]) == 2
-
-
-def test_snapshot_without_chromium_says_how_to_get_it(monkeypatch):
-    from cymap.web import snapshot
-
-    monkeypatch.setattr(snapshot, "chromium_path", lambda: None)
-    with pytest.raises(ExportError, match="apt-get install chromium"):
-        snapshot.snapshot_map("http://localhost:8501/reach")
-
-
-def test_snapshot_refuses_urls_off_the_machine():
-    from cymap.web import snapshot
-
-    with pytest.raises(ExportError, match="not on this machine"):
-        snapshot.snapshot_map("https://example.org/reach")
-
-
-def test_changed_model_parameters_change_the_export_and_are_named_in_it(tmp_path):
-    from cymap.cli import main
-
-    default, custom = tmp_path / "d.csv", tmp_path / "c.csv"
-    assert main(["export", "reach", "--year", "today", "--out", str(default)]) == 0
-    args = ["export", "reach", "--year", "today", "--param", "station_entry_min.hsr=5"]
-    assert main([*args, "--param", "transfer_min=5", "--out", str(custom)]) == 0
-    d = pd.read_csv(default, encoding="utf-8-sig")
-    c = pd.read_csv(custom, encoding="utf-8-sig")
-    minutes = "minutes"
-    assert (c[minutes] <= d[minutes] + 1e-6).all()  # shorter access never lengthens a trip
-    assert (c[minutes] < d[minutes] - 1).any()
-    view, _ = views.build_view("reach", {"year": "today", "params": {"transfer_min": 5}})
-    assert any("transfer_min=5" in line for line in view.sources)
-
-
-def test_bad_model_parameter_option_is_a_clear_error(capsys):
-    from cymap.cli import main
-
-    assert main(["export", "reach", "--param", "speed", "--out", "x.csv"]) == 2
-    assert "NAME=NUMBER" in capsys.readouterr().err
-
-
 def test_reach_data_export_says_how_each_unit_is_reached():
     data = export.export_view(
         "reach", {"from": "中心城区", "minutes": 60, "year": "today"}, fmt="csv"
@@ -245,13 +92,24 @@ def test_reach_data_export_says_how_each_unit_is_reached():
     assert ((moving - table["minutes"]).abs().dropna() <= 0.15).all()  # each to 0.1 min
 
 
-def test_cli_group_export_colours_as_the_page_does(tmp_path):
-    """`--color membership` gives the figure of the page's 明确/推断 choice."""
-    from cymap.cli import build_parser
-    from cymap.cli._export import state_of
+@pytest.mark.parametrize("name", VIEWS)
+def test_geojson_and_csv_hold_the_view_table(name):
+    _, table = built(name)
+    data = json.loads(export.export_table(table, fmt="geojson"))
+    assert data["type"] == "FeatureCollection"
+    assert len(data["features"]) == len(table)
+    props = data["features"][0]["properties"]
+    assert "adcode" in props and "name_zh" in props
+    lon, lat = _first_point(data["features"][0]["geometry"]["coordinates"])
+    assert 97 < lon < 111 and 26 < lat < 35  # EPSG:4326, in the region
+    csv = export.export_table(table, fmt="csv")
+    assert csv.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig", dtype={"adcode": str})
+    assert len(back) == len(table)
+    assert back["adcode"].str.fullmatch(r"\d{6}").all()
 
-    out = tmp_path / "basis.png"
-    argv = ["export", "group", "川南渝西", "--color", "membership", "--out", str(out)]
-    view, _ = views.build_view("group", state_of(build_parser().parse_args(argv)))
-    assert [e.label for e in view.legend] == ["明确列出", "范围边界"]
-    assert main(argv) == 0 and out.stat().st_size > 0
+
+def _first_point(coords):
+    while isinstance(coords[0], list):
+        coords = coords[0]
+    return coords

@@ -16,7 +16,7 @@ from cymap import settings, views
 from cymap._errors import ExportError
 from cymap.printmap import fonts, render
 
-# --- helpers shared with test_views.py -------------------------------------------------------
+# --- helpers shared with test_printmap_export.py -------------------------------------------------------
 
 
 def _literal_strings(content: bytes) -> list[tuple[str, bytes]]:
@@ -259,3 +259,57 @@ def test_concurrent_exports_keep_vector_text(population_view):
             assert b"/FontFile2" in data
         elif fmt == "svg":
             assert population_view.title in svg_texts(data)
+
+
+# --- every view the pages show, in every format ------------------------------------------------
+
+#: Every view the pages show, as (kind, URL state).
+VIEWS = {
+    "population": ("population", {}),
+    "group": ("group", {"group": "重庆都市圈"}),
+    "compare": ("compare", {"group": "重庆都市圈", "group_b": "川南渝西"}),
+    "corridors": ("corridors", {}),
+    "corridor": ("corridors", {"corridor": "cq_radial_northwest"}),
+    "reach": ("reach", {"from": "中心城区", "minutes": 60, "year": 2035}),
+    "diff": ("diff", {"from": "中心城区", "minutes": 60, "year": 2035, "base_year": "2020"}),
+}
+SIZE = {"width_px": 1000, "height_px": 750, "dpi": 100}
+
+
+def built(name: str):
+    """A view of :data:`VIEWS` (``build_view`` builds each state once)."""
+    kind, state = VIEWS[name]
+    return views.build_view(kind, state)
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_png_has_size_and_content(name):
+    view, _ = built(name)
+    size, n_colors, ink = png_stats(render.render(view, fmt="png", **SIZE))
+    assert size == (1000, 750)
+    assert n_colors > 30
+    assert ink > 0.3
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_pdf_contains_title_text(name):
+    view, _ = built(name)
+    text = pdf_text(render.render(view, fmt="pdf", **SIZE))
+    assert view.title in text
+    assert "GS(2024)0650号" in text
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_svg_contains_title_and_labels_as_text(name):
+    view, _ = built(name)
+    texts = svg_texts(render.render(view, fmt="svg", **SIZE))
+    assert view.title in texts
+    label_texts = {lab.text for lab in view.labels}
+    assert label_texts & set(texts)  # at least some labels drawn, as text
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_font_has_a_glyph_for_every_text(name):
+    view, _ = built(name)
+    missing = {t: m for t in view.texts() if (m := fonts.missing_glyphs(t))}
+    assert missing == {}

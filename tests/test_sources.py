@@ -1,4 +1,4 @@
-from cymap import i18n, sources
+from cymap import sources
 
 
 def test_documents_table_lists_the_five_documents():
@@ -25,20 +25,3 @@ def test_model_table_lists_every_parameter_with_a_meaning():
     assert "transfer_min" in set(model["parameter"])
     assert "station_entry_min[hsr]" in set(model["parameter"])
     assert model["meaning"].str.len().min() > 0
-
-
-def test_every_ui_string_has_both_languages():
-    for key, (zh, en) in i18n.STRINGS.items():
-        assert zh, key
-        assert en, key
-    assert i18n.tr("reach.title", "en") == "Commute reach"
-
-
-def test_page_tables_speak_the_page_language():
-    lines = sources.page_table(sources.lines_table(), "zh").set_index("线路编号")
-    assert lines.at["chengyu_zhongxian_hsr", "方式"] == "高铁"
-    assert lines.at["chengyu_zhongxian_hsr", "状态"] == "在建"
-    english = sources.page_table(sources.lines_table(), "en").set_index("Line id")
-    assert english.at["chengyu_zhongxian_hsr", "Mode"] == "High-speed rail"
-    assert english.at["chengyu_zhongxian_hsr", "Status"] == "under construction"
-    assert "mode" in sources.lines_table().columns  # the table itself keeps its codes

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from cymap import analysis
+from cymap.tables import groupings
 from cymap.tables import html as tables
 
 
@@ -68,7 +68,7 @@ def test_layout_classes_follow_the_columns(frame):
 
 
 def test_a_page_table_keeps_every_member():
-    members = analysis.member_table("cq_metro", "zh")
+    members = groupings.member_table("cq_metro", "zh")
     shown = _rows(tables.html_table(members))
     assert len(shown) == len(members) == 22
     assert set(shown["名称"]) == set(members["名称"])

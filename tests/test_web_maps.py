@@ -110,16 +110,6 @@ def test_encoded_rings_decode_back_to_the_simplified_geometry():
     assert all("{{" not in ring for poly in rings for ring in poly)
 
 
-def test_data_scripts_reach_the_page_verbatim():
-    """Map data is put in the page as it is, never read as a template (a "{{" stays)."""
-    m = maps.base_map(labels=False)
-    data = '{"type":"FeatureCollection","features":[],"note":"{{ not a template }}"}'
-    m.add_child(maps.StaticGeoJson(data, {"color": "#123456"}, "test"))
-    html = _html(m)
-    assert data in html
-    assert html.count(data) == 1
-
-
 def test_features_layer_shares_styles_and_carries_tooltips():
     from shapely.geometry import LineString
 

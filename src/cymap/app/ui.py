@@ -17,11 +17,12 @@ from streamlit_folium import st_folium
 
 from .. import settings
 from .._errors import CymapError
-from ..analysis import SCENARIO_CHOICES, scenario_label
 from ..i18n import LANGS, pick, tr
 from ..printmap import export
 from ..scenarios import DEFAULT_PARAMS
 from ..tables.html import html_table
+from ..views.choices import SCENARIO_CHOICES
+from ..views.texts import scenario_label
 from ..web import snapshot
 from ..web.maps import view_for_bounds
 from . import _compat

@@ -7,10 +7,10 @@ from typing import Any
 
 from .. import names, network, plans, scenarios, settings, units
 from .._errors import CymapError
-from ..analysis import scenario_label
 from ..i18n import pick
 from ..style import BEYOND_COLOR, MINUTE_BANDS, TIER_COLORS, TIER_EXTRA_COLORS
 from .model import Label, Layer, LegendEntry
+from .texts import scenario_label
 
 #: Map frame of the whole economic circle (one frame for web and print).
 REGION_EXTENT = settings.region_extent

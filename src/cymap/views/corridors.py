@@ -8,12 +8,13 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from .. import analysis, network, plans, settings, units
+from .. import network, plans, settings, units
 from ..i18n import pick, tr
 from ..notes import note_text
 from ..style import CARRIER_COLOR, CORRIDOR_COLORS, CORRIDOR_MEMBER_COLOR, OTHER_LINE_COLOR
 from ._common import _line_names, document_titles, label_units
 from .model import Layer, LegendEntry, MapView
+from .texts import plan_names
 
 KIND_STYLES = {  # corridor kind: (colour, line style, zh, en)
     "axis": (CORRIDOR_COLORS["axis"], "-", "发展轴", "development axis"),
@@ -32,7 +33,7 @@ def view_corridors(
     are drawn under them. The 发展轴带 page and its export draw this description.
     """
     ids = [plans.get_corridor(name).id] if name else list(plans.list_corridors()["id"])
-    shown_names = analysis.plan_names("corridor", lang)
+    shown_names = plan_names("corridor", lang)
     all_units = units.load_units()
     lines, members, docs, carriers = [], [], [], []
     for cid in ids:
@@ -164,3 +165,10 @@ def _carrier_layers(carriers: list[str], lang: str) -> list[Layer]:
     style = {"color": CARRIER_COLOR, "linewidth": 1.3, "alpha": 0.7, "zorder": 4.5}
     tooltip = {"name_zh": tr("corr.carriers", lang)}
     return [Layer(lines, style, tooltip=tooltip)] if len(lines) else []
+
+
+def corridor_bounds(corridor: str) -> tuple[float, float, float, float]:
+    """Bounds of a corridor's member units (its seats' polygons), for framing the map."""
+    geom = plans.corridor_geometry(corridor)
+    codes = [a for a in geom["adcode"] if a and a in units.load_units().index]
+    return tuple(units.load_units().loc[codes].total_bounds)

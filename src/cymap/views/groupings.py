@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from .. import analysis, plans, units
+from .. import plans, scenarios, travel_time, units
 from .._errors import ExportError, UnknownNameError
 from ..i18n import pick, tier_label, tr
 from ..notes import note_text
@@ -23,6 +24,7 @@ from ..style import (
 )
 from ._common import counted_legend, document_titles, fill_layer, label_units, tier_colors
 from .model import Layer, LegendEntry, MapView
+from .texts import member_texts, plan_names, scenario_label
 
 
 def view_overview(*, lang: str = "zh") -> tuple[MapView, gpd.GeoDataFrame]:
@@ -156,7 +158,7 @@ def view_group(
     gdf = plans.members(name).copy()
     outline = plans.dissolved_boundary(name)
     summary = plans.summary(name)
-    shown = analysis.member_texts(gdf, lang)  # worded as in the member table
+    shown = member_texts(gdf, lang)  # worded as in the member table
     gdf["quote_shown"] = pd.Series(shown["quote"], index=gdf.index).fillna("")
     gdf["membership_label"] = shown["membership"]
     gdf["tier_label"] = pd.Series(shown["tier"], index=gdf.index).fillna("—")
@@ -227,7 +229,7 @@ def view_group(
         lang,
     )
     view = MapView(
-        title=analysis.plan_names("grouping", lang)[grouping.id],
+        title=plan_names("grouping", lang)[grouping.id],
         subtitle=subtitle,
         layers=layers,
         labels=label_units(gdf.index, priority_by="population_2020"),
@@ -244,7 +246,7 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
     ga, gb = plans.get_grouping(a), plans.get_grouping(b)
     _require_members(ga)
     _require_members(gb)
-    names = analysis.plan_names("grouping", lang)
+    names = plan_names("grouping", lang)
     name_a, name_b = names[ga.id], names[gb.id]
     gdf = plans.compare(a, b).copy()
     colors = {"both": PALETTE["both"], "only_a": PALETTE["only_a"], "only_b": PALETTE["only_b"]}
@@ -307,3 +309,50 @@ def view_compare(a: str, b: str, *, lang: str = "zh") -> tuple[MapView, gpd.GeoD
         lang=lang,
     )
     return view, gdf.drop(columns=["color", "side_label"])
+
+
+def view_bounds(group: str, group_b: str | None = None) -> tuple[float, float, float, float]:
+    """Bounds (minx, miny, maxx, maxy) of a grouping's members, or of two groupings together."""
+    codes = plans.group_adcodes(group) + (plans.group_adcodes(group_b) if group_b else [])
+    return tuple(units.load_units().loc[codes].total_bounds)
+
+
+@dataclass(frozen=True)
+class GroupingReach:
+    """A grouping checked against the commute reach of an origin in a scenario."""
+
+    group: str
+    origin: str
+    minutes: float
+    scenario_label: str
+    within: list[str]
+    members_outside: pd.DataFrame
+    nonmembers_inside: pd.DataFrame
+
+
+def grouping_vs_reach(
+    group: str, *, scenario: str = "2035", origin: str = "中心城区", minutes: float = 60
+) -> GroupingReach:
+    """Which members are outside the reach and which non-members are inside it.
+
+    Prefecture members (e.g. 广安市) are expanded to their counties, since reach is computed per
+    county-level unit.
+    """
+    reach = travel_time.reach(origin, minutes=minutes, scenario=scenarios.for_year(scenario))
+    table = reach.table
+    member_counties = set(plans.group_county_adcodes(group))
+    within = table.loc[table["within"], "adcode"].tolist()
+    cols = ["adcode", "name_zh", "minutes"]
+    outside = table[table["adcode"].isin(member_counties) & ~table["within"]][cols]
+    inside = table[~table["adcode"].isin(member_counties) & table["within"]][cols]
+    return GroupingReach(
+        group=group,
+        origin=origin,
+        minutes=minutes,
+        scenario_label=scenario_label(scenario),
+        within=within,
+        members_outside=outside.sort_values("minutes").round({"minutes": 0}).reset_index(drop=True),
+        nonmembers_inside=inside.sort_values("minutes")
+        .round({"minutes": 0})
+        .reset_index(drop=True),
+    )

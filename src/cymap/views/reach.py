@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from .. import network, plans, settings, travel_time, units
+from .. import network, plans, scenarios, settings, travel_time, units
 from .._errors import UnknownNameError
 from ..i18n import mode_label, pick, tr
 from ..style import (
@@ -370,3 +371,44 @@ def _group_minutes(code: str, minutes_by_unit: pd.Series) -> float:
     inside = counties.index[counties["parent_adcode"] == code]
     values = minutes_by_unit.reindex(inside).dropna()
     return float(values.max()) if len(values) else float("nan")
+
+
+@dataclass(frozen=True)
+class ReachView:
+    """The reach the commute-reach page shows for one state of its widgets.
+
+    ``reach`` of the scenario; with a baseline, its ``base`` reach and their ``diff``
+    (:func:`cymap.travel_time.compare_reach`).
+    """
+
+    reach: travel_time.Reach
+    base: travel_time.Reach | None
+    diff: pd.DataFrame | None
+
+
+def reach_view(
+    origin: str,
+    *,
+    minutes: float,
+    year: str,
+    with_lines: list[str] | tuple[str, ...] = (),
+    without_lines: list[str] | tuple[str, ...] = (),
+    base_year: str | None = None,
+    params: scenarios.ModelParams = scenarios.DEFAULT_PARAMS,
+) -> ReachView:
+    """Reach of a scenario, optionally against a baseline scenario.
+
+    The plan-target checks of the scenario (``reach.scenario``) are
+    :func:`cymap.tables.reach.target_table`.
+    """
+    scenario = scenarios.for_year(
+        year, with_lines=with_lines, without_lines=without_lines, params=params
+    )
+    reach = travel_time.reach(origin, minutes=minutes, scenario=scenario)
+    base = diff = None
+    if base_year is not None:
+        base = travel_time.reach(
+            origin, minutes=minutes, scenario=scenarios.for_year(base_year, params=params)
+        )
+        diff = travel_time.compare_reach(base, reach)
+    return ReachView(reach=reach, base=base, diff=diff)

@@ -1,0 +1,115 @@
+"""Texts the pages and figures show: plan names, scenario names, deltas, captions, labels.
+
+Worded in the page's language ('zh', 'en'); no Streamlit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import plans, scenarios
+from ..i18n import pick, status_label, tier_label, tr
+from ..notes import note_text
+
+
+def plan_names(kind: str, lang: str = "zh") -> dict[str, str]:
+    """Names of every grouping (``kind="grouping"``) or corridor by id, as pages show them.
+
+    The plan's Chinese name, with its English name after it on English pages.
+    """
+    table = plans.list_groupings() if kind == "grouping" else plans.list_corridors()
+    return {
+        i: zh if lang != "en" or not en else f"{zh} ({en})"
+        for i, zh, en in zip(table["id"], table["name_zh"], table["name_en"], strict=True)
+    }
+
+
+def scenario_label(key: str, lang: str = "zh") -> str:
+    """A scenario's name as read, on the pages and in the figures ('today' -> '现状（2026）').
+
+    Presets carry their role in the plans (规划基年, 规划目标年); any other year reads
+    '2030年情景'. :func:`cymap.views.scenario_text` adds the switched lines.
+    """
+    if key == "today":
+        year = scenarios.preset("today").year
+        return pick(f"现状（{year}）", f"Today ({year})", lang)
+    if key == "2020":
+        return pick("2020（规划基年）", "2020 (plans' base year)", lang)
+    if key in ("2025", "2035"):
+        return pick(f"{key}（规划目标年）", f"{key} (plan horizon)", lang)
+    return pick(f"{key}年情景", f"{key} scenario", lang)
+
+
+def delta_text(
+    diff: float | None, pct: float | None, lang: str = "zh", *, population: bool = False
+) -> str | None:
+    """'+10 (+0.0%) 对比文件所述' style delta for st.metric, or None without a stated figure.
+
+    A ``population`` difference is given like :func:`format_population`: 万 in Chinese,
+    millions (M) in English.
+    """
+    if diff is None or pct is None or pd.isna(diff):
+        return None
+    if not population:
+        value = f"{diff:+,.1f}"
+    elif lang == "zh":
+        value = f"{diff / 1e4:+,.1f} 万"
+    else:
+        value = f"{diff / 1e6:+,.2f} M"
+    return f"{value} ({pct:+.1f}%)" + pick(" 对比文件所述", " vs stated", lang)
+
+
+def stated_caption(summary: dict, lang: str = "zh") -> str:
+    """The documents' own size figures and their source, under the computed metrics."""
+    parts = []
+    if summary.get("stated_area_km2"):
+        parts.append(f"{summary['stated_area_km2']:,.0f} km²")
+    if summary.get("stated_population"):
+        people = summary["stated_population"]
+        parts.append(pick(f"{people / 1e4:,.0f} 万人", f"{people / 1e6:,.2f} M people", lang))
+    year = summary.get("stated_year", "")
+    note = note_text(summary.get("stated_note"), lang)
+    head = tr("stated.head", lang)
+    comp = (
+        "计算值：天地图2024边界（等积投影）与第七次人口普查（2020）"
+        if lang == "zh"
+        else "Computed: 天地图 2024 boundaries (equal-area) and the 2020 census"
+    )
+    when = pick(f"（{year}）：", f" ({year}): ", lang)
+    return f"{head}{when}{' / '.join(parts)} — {summary['stated_source']} {note}  \n{comp}"
+
+
+def format_population(value: float, lang: str = "zh") -> str:
+    """Population as 万 (zh) or millions (en)."""
+    return pick(f"{value / 1e4:,.1f} 万", f"{value / 1e6:,.2f} M", lang)
+
+
+def line_label(name_zh: str, status: str, open_year: float | None, lang: str = "zh") -> str:
+    """'成渝中线高铁（在建，2027）': a line's name with its status and opening year."""
+    if open_year is None or pd.isna(open_year):
+        year_text = tr("lines.year_open", lang)
+    else:
+        year_text = str(int(open_year))
+    status_text = status_label(status, lang)
+    if lang == "zh":
+        return f"{name_zh}（{status_text}，{year_text}）"
+    return f"{name_zh} ({status_text}, {year_text})"
+
+
+def member_texts(members: pd.DataFrame, lang: str | None) -> dict[str, list]:
+    """Columns of :func:`cymap.plans.members` as pages show them (table and map tooltips).
+
+    ``quote`` gets the simplified reading after a traditional-script quote; in a page language
+    ('zh', 'en') ``membership``, ``tier`` and ``note`` are worded in it as well.
+    """
+    out: dict[str, list] = {
+        "quote": [
+            plans.quote_text(q, s) if isinstance(q, str) else q
+            for q, s in zip(members["quote"], members["quote_simplified"], strict=True)
+        ]
+    }
+    if lang in ("zh", "en"):
+        out["membership"] = [tr(f"membership.{k}", lang) for k in members["membership"]]
+        out["tier"] = [tier_label(t, lang) if isinstance(t, str) else t for t in members["tier"]]
+        out["note"] = [note_text(n, lang) or None for n in members["note"]]
+    return out
