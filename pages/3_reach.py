@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cymap import scenarios, tables, views, web
+from cymap import impact, network, scenarios, tables, views, web
 from cymap.app import ui
 from cymap.i18n import tr
 from cymap.views import choices, texts
@@ -32,8 +32,8 @@ with st.sidebar:
         tables.reach.lines_catalogue(year, lang), year=year, lang=lang
     )
 
-# Second row: how minutes are counted and what the scenario is compared with.
-c4, c5, c6 = st.columns([4, 3, 3])
+# Second row: how minutes are counted, when, with which service, compared with what.
+c4, c7, c8, c5, c6 = st.columns([3, 2, 2, 3, 2])
 with c4:
     measure = ui.radio(
         tr("reach.measure", lang),
@@ -41,6 +41,22 @@ with c4:
         key="measure",
         default="door_to_door",
         format_func=lambda k: tr(f"reach.measure.{k}", lang),
+    )
+with c7:
+    period = ui.radio(
+        tr("reach.period", lang),
+        list(scenarios.PERIODS),
+        key="period",
+        default="peak",
+        format_func=lambda k: tr(f"reach.period.{k}", lang),
+    )
+with c8:
+    service = ui.radio(
+        tr("reach.service", lang),
+        list(scenarios.SERVICES),
+        key="service",
+        default="today",
+        format_func=lambda k: tr(f"reach.service.{k}", lang),
     )
 with c5:
     compare = ui.selectbox(
@@ -57,17 +73,23 @@ with c6:
         else None
     )
 ui_params = ui.model_params_editor(lang)
-params = scenarios.apply_measure(ui_params, measure)
 
-view = views.reach.reach_view(
-    origin,
-    minutes=minutes,
-    year=year,
-    with_lines=with_lines,
-    without_lines=without_lines,
-    base_year=base_year,
-    params=params,
-)
+# One description of the view: the map, the figures, the tables and the export all read it.
+state = {
+    "from": origin,
+    "minutes": minutes,
+    "year": year,
+    "with": with_lines,
+    "without": without_lines,
+    "lang": lang,
+    "params": ui.changed_params(ui_params),
+    "measure": measure,
+    "period": period,
+    "service": service,
+    "base_year": base_year,  # None (left out of the export) without a comparison
+    "cmp": None if compare == "none" else compare,
+}
+view = views.reach.reach_view(origin, minutes=minutes, state=state)
 summary = view.reach.summary
 base = view.base.summary if view.base is not None else None
 m1, m2, m3 = st.columns(3)
@@ -90,19 +112,12 @@ m3.metric(
     + texts.format_population(summary["population_within"] - base["population_within"], lang),
 )
 
-# One description of the map: the page draws it, the export prints it.
-state = {
-    "from": origin,
-    "minutes": minutes,
-    "year": year,
-    "with": with_lines,
-    "without": without_lines,
-    "lang": lang,
-    "params": ui.changed_params(ui_params),
-    "measure": measure,
-    "base_year": base_year,  # None (left out of the export) without a comparison
-    "cmp": None if compare == "none" else compare,
-}
+# What each switched line does at this limit (one line each; the page explains itself).
+names_zh = network.list_lines().set_index("line_id")["name_zh"]
+for line_id in [*with_lines, *without_lines]:
+    effect = impact.line_effect(origin, line_id, scenario=view.reach.scenario, minutes=minutes)
+    st.caption(texts.line_effect_text(effect, names_zh.get(effect.line_id, line_id), lang))
+
 kind = "reach" if compare == "none" else "diff"
 map_view, _ = views.build_view(kind, state)
 m = maps.base_map(lang=lang)

@@ -4,12 +4,12 @@ from cymap.views.reach import reach_view
 
 
 def test_unit_minutes_table_speaks_the_page_language():
-    alone = reach_view("中心城区", minutes=60, year="2035")
+    alone = reach_view("中心城区", minutes=60, state={"year": "2035"})
     zh = reach.unit_minutes_table(alone, "zh")
     assert list(zh.columns[:5]) == ["区划代码", "名称", "级别", "分钟", "时限内"]
     assert set(zh["级别"]) == {"县级"}
     assert (zh["分钟"].dropna() % 1 == 0).all()  # whole minutes, the model's precision
-    view = reach_view("中心城区", minutes=60, year="2035", base_year="2020")
+    view = reach_view("中心城区", minutes=60, state={"year": "2035", "base_year": "2020"})
     en = reach.unit_minutes_table(view, "en")
     assert {"Name", "Baseline (min)", "Scenario (min)", "Saved (min)", "Reached"} <= set(en.columns)
     assert set(en["Reached"]) <= {"both", "scenario only", "baseline only", "neither"}
@@ -20,14 +20,14 @@ def test_unit_minutes_table_speaks_the_page_language():
 def test_unit_minutes_table_says_how_each_unit_is_reached():
     """The per-unit grid names the lines of each fastest trip and splits its minutes, so a
     planner sees why a unit misses the limit (e.g. the fixed access and waiting of rail)."""
-    view = reach_view("中心城区", minutes=60, year="today")
+    view = reach_view("中心城区", minutes=60, state={"year": "today"})
     zh = reach.unit_minutes_table(view, "zh").set_index("名称")
     parts = zh["其中车内（分钟）"] + zh["其中接驳、候车、换乘（分钟）"]
     assert (parts - zh["分钟"]).abs().max() <= 1  # the split adds up (whole minutes)
     assert "渝万铁路" in zh.at["万州区", "最快路径经由"]  # 万州 is reached by rail
     assert zh.at["万州区", "其中接驳、候车、换乘（分钟）"] >= 30
     assert zh.at["渝中区", "最快路径经由"] == "（出发地）"  # an origin rides nothing
-    compared = reach_view("中心城区", minutes=60, year="2035", base_year="today")
+    compared = reach_view("中心城区", minutes=60, state={"year": "2035", "base_year": "today"})
     en = reach.unit_minutes_table(compared, "en")
     assert "Scenario's fastest way via" in en.columns
     assert en["Scenario's fastest way via"].str.contains("road").any()

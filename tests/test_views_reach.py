@@ -19,7 +19,7 @@ def test_diff_view_legend_counts_match_table():
 
 
 def test_reach_view_with_baseline_compares_the_two_scenarios():
-    view = reach.reach_view("中心城区", minutes=60, year="2035", base_year="2020")
+    view = reach.reach_view("中心城区", minutes=60, state={"year": "2035", "base_year": "2020"})
     assert view.diff is not None and view.base is not None
     assert set(view.diff["status"]) <= {"both", "base_only", "other_only", "neither"}
     assert (view.diff["minutes_saved"].dropna() >= -1e-9).all()  # 2035 adds lines, never slower
@@ -27,10 +27,10 @@ def test_reach_view_with_baseline_compares_the_two_scenarios():
 
 
 def test_reach_view_alone_has_no_baseline_and_takes_the_line_toggles():
-    view = reach.reach_view("中心城区", minutes=60, year="today")
+    view = reach.reach_view("中心城区", minutes=60, state={"year": "today"})
     assert view.base is None and view.diff is None
     toggled = reach.reach_view(
-        "中心城区", minutes=60, year="today", with_lines=["chengyu_zhongxian_hsr"]
+        "中心城区", minutes=60, state={"year": "today", "with": ["chengyu_zhongxian_hsr"]}
     )
     assert "chengyu_zhongxian_hsr" in toggled.reach.scenario.with_lines
     assert toggled.reach.summary["units_within"] >= view.reach.summary["units_within"]

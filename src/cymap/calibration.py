@@ -129,6 +129,14 @@ def _modelled(
     return trip.door_to_door_min
 
 
+#: The period a kind of published time describes, where it is not the same in both.
+#: Typical driving times (news, travel pages, navigation estimates) state no time of day and
+#: describe an uncongested drive: they are asserted against the off-peak model and only
+#: reported at the peak. Rail rows are in-vehicle minutes, the same in both periods.
+OBSERVED_PERIOD = {"road_typical": "offpeak"}
+OFFPEAK_NOTE = "typical drive time with no time of day: asserted off-peak, reported at the peak"
+
+
 def calibration_table(
     *,
     params: ModelParams = DEFAULT_PARAMS,
@@ -168,6 +176,10 @@ def calibration_table(
             raise DataValidationError(msg)
         row = pairs[key]
         included = "exclude" not in row
+        note = row.get("exclude") or row.get("note") or ""
+        if included and period != OBSERVED_PERIOD.get(str(obs["mode"]), period):
+            included = False
+            note = f"{OFFPEAK_NOTE}{'; ' if note else ''}{note}"
         value = math.nan
         if "from" in row:
             year = int(row.get("scenario_year", key[2]))
@@ -191,7 +203,7 @@ def calibration_table(
                 "error_pct": 100 * error / minutes,
                 "within_tolerance": bool(within),
                 "included": included,
-                "note": row.get("exclude") or row.get("note") or "",
+                "note": note,
                 "source": str(obs["source"]),
             }
         )

@@ -178,6 +178,19 @@ class ModelParams:
             out[name] = dict(value) if isinstance(value, MappingProxyType) else value
         return out
 
+    def changes(self) -> dict[str, Any]:
+        """The parameters that differ from the defaults (mode tables: only the changed modes)."""
+        default = ModelParams().to_dict()
+        out: dict[str, Any] = {}
+        for name, value in self.to_dict().items():
+            if isinstance(value, dict):
+                diff = {m: v for m, v in value.items() if v != default[name].get(m)}
+                if diff:
+                    out[name] = diff
+            elif value != default[name]:
+                out[name] = value
+        return out
+
     def updated(self, **changes: Any) -> ModelParams:
         """A copy with some parameters changed (mode tables may be given partially)."""
         merged = {}
@@ -256,6 +269,11 @@ class Scenario:
             without_lines=(self.without_lines - on) | off,
             name=None,
         )
+
+    @property
+    def measure(self) -> str:
+        """How trip time is counted in this scenario (see :data:`MEASURES`)."""
+        return "door_to_door" if self.params.door_legs else "station_to_station"
 
     def at(self, *, period: str | None = None, service: str | None = None) -> Scenario:
         """A copy at another period and/or service pattern (same lines)."""

@@ -14,8 +14,10 @@ from ._errors import CymapError
 def check_targets(scenario: Any = 2035) -> gpd.GeoDataFrame:
     """The plans' travel-time targets checked under a scenario: one row per target and unit.
 
-    Columns ``target_id, target_name_zh, target_year, max_minutes, target_passes, adcode,
-    name_zh, minutes, passes, note`` and the unit's polygon. Size targets are not travel-time
+    Columns ``target_id, target_name_zh, target_year, max_minutes, measure, stated_measure,
+    target_passes, adcode, name_zh, minutes, passes`` (``minutes_as_stated, passes_as_stated``
+    where the plan's wording implies another measure than the scenario's), ``note`` and the
+    unit's polygon. ``minutes`` are counted by the scenario's measure, as on its map. Size targets are not travel-time
     targets and are left out; a target the engine cannot check gets one row with the reason.
     """
     sc = scenario if isinstance(scenario, scenarios.Scenario) else scenarios.for_year(str(scenario))
@@ -35,7 +37,12 @@ def check_targets(scenario: Any = 2035) -> gpd.GeoDataFrame:
             rows.append(pd.DataFrame([{**head, "target_passes": None, "note": str(err)}]))
             continue
         table = check.table.copy()
-        for k, (col, value) in enumerate({**head, "target_passes": bool(check.passes)}.items()):
+        head |= {
+            "measure": check.measure,
+            "stated_measure": check.stated_measure,
+            "target_passes": bool(check.passes),
+        }
+        for k, (col, value) in enumerate(head.items()):
             table.insert(k, col, value)
         rows.append(table)
     out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["adcode"])

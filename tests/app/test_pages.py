@@ -198,6 +198,28 @@ def test_reach_page_station_to_station_measure_reaches_further(app):
     assert not app.exception
 
 
+def test_reach_page_period_and_service_change_the_numbers_and_the_url(app):
+    app.switch_page("pages/3_reach.py").run()
+    app.selectbox(key="year").set_value("2035").run()
+    today = int(_metric(app, 0))
+    app.radio(key="service").set_value("plan").run()
+    assert int(_metric(app, 0)) > today  # 公交化 headways bring more units within the hour
+    assert app.query_params["service"] == "plan"
+    app.radio(key="period").set_value("offpeak").run()
+    assert app.query_params["period"] == "offpeak"
+    assert not app.exception
+
+
+def test_reach_page_says_what_a_switched_line_does(app):
+    app.switch_page("pages/3_reach.py").run()
+    app.multiselect(key="lines_hsr").select("chengyu_zhongxian_hsr").run()
+    said = [c.value for c in app.caption if c.value.startswith("成渝中线")]
+    assert len(said) == 1
+    assert "不改变 60 分钟通勤圈" in said[0] or "进入 60 分钟通勤圈" in said[0]
+    assert "个区县" in said[0]
+    assert not app.exception
+
+
 def _open(page: str, **query: str) -> AppTest:
     """A fresh session opening ``page`` with the URL query ``query`` (a shared link)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)

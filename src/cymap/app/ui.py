@@ -478,13 +478,4 @@ def model_params_editor(lang: str) -> Any:
 
 def changed_params(params: Any) -> dict[str, Any]:
     """The model parameters that differ from the defaults (for the export state)."""
-    default = DEFAULT_PARAMS.to_dict()
-    out: dict[str, Any] = {}
-    for name, value in params.to_dict().items():
-        if isinstance(value, dict):
-            diff = {m: v for m, v in value.items() if v != default[name].get(m)}
-            if diff:
-                out[name] = diff
-        elif value != default[name]:
-            out[name] = value
-    return out
+    return params.changes()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .. import scenarios, targets, views
+from .. import targets, views
 from .._errors import ExportError
 from ..printmap import export
 from ._output import add_scenario_options
@@ -65,7 +65,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         p,
         year_help="scenario year or preset (2020, today, 2025, 2035); reach/diff default 2035; "
         "with `group` it overlays the reach of that scenario",
-        settings=False,
     )
     p.add_argument("--base-year", dest="base_year", default="today", help="baseline of `diff`")
     p.add_argument(
@@ -114,6 +113,8 @@ def state_of(args: argparse.Namespace) -> dict:
         "province": args.province,
         "params": params_of(args.params),
         "measure": args.measure,
+        "period": args.period,
+        "service": args.service,
     }
 
 
@@ -144,14 +145,7 @@ def _export(args: argparse.Namespace) -> int:
         if fmt not in export.DATA_FORMATS:
             msg = f"{args.out}: `targets` is a table; use --out FILE.csv (or .geojson)"
             raise ExportError(msg)
-        scenario = views.scenario_of(
-            state["year"] or 2035,
-            with_lines=state["with"],
-            without_lines=state["without"],
-            params=scenarios.apply_measure(
-                scenarios.DEFAULT_PARAMS.updated(**state["params"]), state["measure"]
-            ),
-        )
+        scenario = views.state_scenario(state)
         data = export.export_table(targets.check_targets(scenario), fmt=fmt)
     else:
         data = export.export_view(

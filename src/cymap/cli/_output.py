@@ -50,7 +50,9 @@ def print_table(df: pd.DataFrame) -> None:
         print(df.to_string(index=False))
 
 
-def _add_settings(p: argparse.ArgumentParser) -> None:
+def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
+    """Scenario options of reach, route and export: year, toggles, period and service."""
+    p.add_argument("--year", default=None, help=year_help)
     p.add_argument(
         "--period",
         default="peak",
@@ -63,15 +65,6 @@ def _add_settings(p: argparse.ArgumentParser) -> None:
         choices=scenarios.SERVICES,
         help="service pattern: today's service or the plans' 公交化 reading (default: today)",
     )
-
-
-def add_scenario_options(
-    p: argparse.ArgumentParser, *, year_help: str, settings: bool = True
-) -> None:
-    """Scenario options: year and toggles, and (``settings``) the period and service."""
-    p.add_argument("--year", default=None, help=year_help)
-    if settings:
-        _add_settings(p)
     p.add_argument(
         "--with",
         dest="with_lines",

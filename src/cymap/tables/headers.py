@@ -32,6 +32,8 @@ EN_HEADERS = {
     "target": "Target",
     "year": "Year",
     "limit_min": "Limit (min)",
+    "measure": "Time counted",
+    "as_stated": "As the plan reads it",
     "passes": "Met",
     "units_checked": "Units checked",
     "units_passing": "Units passing",

@@ -26,8 +26,10 @@ from ._common import (
     document_titles,
     label_units,
     minute_band_legend,
+    model_note,
     scenario_of,
     scenario_text,
+    state_scenario,
     tier_colors,
 )
 from .build import VIEW_KINDS, build_view
@@ -56,8 +58,10 @@ __all__ = [
     "label_units",
     "minute_band_legend",
     "minutes_color",
+    "model_note",
     "scenario_of",
     "scenario_text",
+    "state_scenario",
     "texts",
     "tier_colors",
     "view_compare",

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import names, network, plans, scenarios, settings, units
 from .._errors import CymapError
-from ..i18n import pick
+from ..i18n import pick, tr
 from ..style import BEYOND_COLOR, MINUTE_BANDS, TIER_COLORS, TIER_EXTRA_COLORS
 from .model import Label, Layer, LegendEntry
 from .texts import scenario_label
@@ -70,30 +70,80 @@ def label_units(
 
 
 def scenario_of(
-    value: Any, *, with_lines: Any = (), without_lines: Any = (), params: Any = None
+    value: Any,
+    *,
+    with_lines: Any = (),
+    without_lines: Any = (),
+    params: Any = None,
+    period: str | None = None,
+    service: str | None = None,
 ) -> Any:
     """A ``cymap.scenarios.Scenario`` from a scenario, a year or a preset name, plus toggles.
 
     A year with a preset (``2035``) gives that preset; ``"today"``, ``"2025"`` … are presets;
     other years build a plain scenario. ``with_lines``/``without_lines`` are added to it;
     ``params`` (a ``ModelParams``, or a dict of changed parameters as in the pages' state,
-    e.g. ``{"transfer_min": 5, "station_entry_min": {"hsr": 5}}``) replaces the model's defaults.
+    e.g. ``{"transfer_min": 5, "station_entry_min": {"hsr": 5}}``) replaces the model's defaults;
+    ``period`` and ``service``, when given, set the time of day and the service pattern.
     """
     if isinstance(params, dict):
         params = scenarios.DEFAULT_PARAMS.updated(**params)
     if isinstance(value, scenarios.Scenario):
         base = value if params is None else dataclasses.replace(value, params=params)
-        return (
-            base.with_toggles(with_lines=with_lines, without_lines=without_lines)
-            if (with_lines or without_lines)
-            else base
+        if with_lines or without_lines:
+            base = base.with_toggles(with_lines=with_lines, without_lines=without_lines)
+    else:
+        base = scenarios.for_year(
+            str(value),
+            with_lines=with_lines,
+            without_lines=without_lines,
+            params=params or scenarios.DEFAULT_PARAMS,
         )
-    return scenarios.for_year(
-        str(value),
-        with_lines=with_lines,
-        without_lines=without_lines,
-        params=params or scenarios.DEFAULT_PARAMS,
+    return base.at(period=period, service=service)
+
+
+def state_scenario(state: dict[str, Any], *, base: bool = False) -> Any:
+    """The scenario a page's state describes; the one reading of the state for every output.
+
+    Keys: ``year`` (or, with ``base``, ``base_year`` and no toggles), ``with``, ``without``,
+    ``period``, ``service``, ``measure`` and ``params`` (changed model parameters). The map,
+    the coverage figures, the per-unit table, the plan-target checks and the exports of a view
+    all use this scenario.
+    """
+    measure = state.get("measure") or "door_to_door"
+    params = scenarios.apply_measure(
+        scenarios.DEFAULT_PARAMS.updated(**(state.get("params") or {})), measure
     )
+    settings_ = {
+        "period": state.get("period") or "peak",
+        "service": state.get("service") or "today",
+    }
+    if base:
+        return scenario_of(state.get("base_year") or "today", params=params, **settings_)
+    return scenario_of(
+        state.get("year") or 2035,
+        with_lines=state.get("with") or (),
+        without_lines=state.get("without") or (),
+        params=params,
+        **settings_,
+    )
+
+
+def model_note(scenario: Any, lang: str) -> str:
+    """How a figure's minutes were computed: measure, period, service and changed parameters.
+
+    Every travel-time figure carries it in its footer.
+    """
+    sep = pick("；", "; ", lang)
+    parts = [f"reach.measure.{scenario.measure}", f"reach.period.{scenario.period}"]
+    parts.append(f"reach.service.{scenario.service}")
+    text = pick("计时口径：", "Time counted: ", lang) + sep.join(tr(p, lang) for p in parts)
+    implied = scenarios.apply_measure(scenarios.DEFAULT_PARAMS, scenario.measure).changes()
+    changed = {k: v for k, v in scenario.params.changes().items() if implied.get(k) != v}
+    if changed:
+        text += sep + pick("模型参数（非默认）：", "model parameters (not default): ", lang)
+        text += "; ".join(f"{k}={v}" for k, v in sorted(changed.items()))
+    return text
 
 
 def scenario_text(scenario: Any, lang: str) -> str:

@@ -12,10 +12,8 @@ from typing import Any
 
 import geopandas as gpd
 
-from .. import scenarios
 from .._errors import UnknownNameError
-from ..i18n import pick
-from ._common import scenario_of
+from ._common import state_scenario
 from .corridors import view_corridors
 from .groupings import view_compare, view_group, view_overview, view_population
 from .model import MapView
@@ -23,34 +21,6 @@ from .reach import add_reach_overlay, view_reach, view_reach_diff
 
 #: Views :func:`build_view` knows.
 VIEW_KINDS = ("overview", "group", "compare", "corridors", "reach", "diff", "population")
-
-
-def _params_of(changed: dict | None, measure: str) -> Any:
-    """Model parameters from the state's changed values and measure (None: the defaults)."""
-    if not changed and measure == "door_to_door":
-        return None
-    return scenarios.apply_measure(scenarios.DEFAULT_PARAMS.updated(**(changed or {})), measure)
-
-
-def _note_params(built: tuple, changed: dict | None, measure: str, lang: str) -> tuple:
-    """Name the measure and changed model parameters in the footer: how the figure was computed."""
-    view = built[0]
-    if measure == "station_to_station":
-        if view.legend_title:
-            view.legend_title = pick("站到站时间", "Station-to-station time", lang)
-        view.sources.append(
-            pick(
-                "计时口径：站到站（不含接驳、候车）",
-                "Time counted station to station (no access or waiting)",
-                lang,
-            )
-        )
-    if changed:
-        changes = "; ".join(f"{k}={v}" for k, v in sorted(changed.items()))
-        view.sources.append(
-            pick("出行时间模型参数（非默认）：", "Model parameters (not default): ", lang) + changes
-        )
-    return built
 
 
 def _frozen(value: Any) -> Any:
@@ -71,8 +41,9 @@ def build_view(kind: str, state: dict[str, Any]) -> tuple[MapView, gpd.GeoDataFr
         ``group``, ``compare``, ``corridors``, ``reach``, ``diff`` or ``population``.
     state
         Keys as in the pages' URL: ``group, group_b, color, corridor, from, minutes, year,
-        with, without, base_year, cmp, lang``; ``with``/``without`` are lists of line ids; ``params`` is
-        a dict of changed model parameters (see :func:`scenario_of`).
+        with, without, base_year, cmp, period, service, measure, params, lang``; ``with``/``without``
+        are lists of line ids; ``params`` is a dict of changed model parameters. Travel-time views
+        read their scenario with :func:`cymap.views._common.state_scenario`.
     """
     view, table = _build_view_cached(kind, _frozen(state))
     fresh = dataclasses.replace(
@@ -93,12 +64,7 @@ def _build_view_cached(kind: str, frozen: tuple) -> tuple[MapView, gpd.GeoDataFr
         state["params"] = {k: dict(v) if isinstance(v, tuple) else v for k, v in state["params"]}
     lang = state.get("lang") or "zh"
     minutes = int(state.get("minutes") or 60)
-    year = state.get("year") or 2035
     origins = state.get("from") or "中心城区"
-    with_lines, without_lines = state.get("with") or (), state.get("without") or ()
-    changed = state.get("params") or None
-    measure = state.get("measure") or "door_to_door"
-    params = _params_of(changed, measure)
     if kind in ("group", "compare"):
         group, group_b = state.get("group") or "重庆都市圈", state.get("group_b")
         if kind == "compare" and not (state.get("group") and group_b):
@@ -111,9 +77,7 @@ def _build_view_cached(kind: str, frozen: tuple) -> tuple[MapView, gpd.GeoDataFr
             else view_group(group, color_by=state.get("color") or "tier", lang=lang)
         )
         if state.get("year"):  # the page's reach overlay
-            sc = scenario_of(
-                year, with_lines=with_lines, without_lines=without_lines, params=params
-            )
+            sc = state_scenario(state)
             add_reach_overlay(view, table, origins, minutes=minutes, scenario=sc, group=group)
         return view, table
     if kind == "overview":
@@ -121,18 +85,11 @@ def _build_view_cached(kind: str, frozen: tuple) -> tuple[MapView, gpd.GeoDataFr
     if kind == "corridors":
         return view_corridors(state.get("corridor"), lang=lang)
     if kind == "reach":
-        sc = scenario_of(year, with_lines=with_lines, without_lines=without_lines, params=params)
-        return _note_params(view_reach(origins, minutes, sc, lang=lang), changed, measure, lang)
+        return view_reach(origins, minutes, state_scenario(state), lang=lang)
     if kind == "diff":
-        other = scenario_of(year, with_lines=with_lines, without_lines=without_lines, params=params)
-        base = scenario_of(state.get("base_year") or "today", params=params)
+        base, other = state_scenario(state, base=True), state_scenario(state)
         compare = state.get("cmp") or "sets"
-        return _note_params(
-            view_reach_diff(origins, minutes, base, other, compare=compare, lang=lang),
-            changed,
-            measure,
-            lang,
-        )
+        return view_reach_diff(origins, minutes, base, other, compare=compare, lang=lang)
     if kind == "population":
         return view_population(province=state.get("province") or "500000", lang=lang)
     msg = f"unknown view {kind!r}; use one of {', '.join(VIEW_KINDS)}"

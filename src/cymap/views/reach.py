@@ -8,7 +8,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from .. import network, plans, scenarios, settings, travel_time, units
+from .. import network, plans, settings, travel_time, units
 from .._errors import UnknownNameError
 from ..i18n import mode_label, pick, tr
 from ..style import (
@@ -27,8 +27,10 @@ from ._common import (
     fill_layer,
     label_units,
     minute_band_legend,
+    model_note,
     scenario_of,
     scenario_text,
+    state_scenario,
 )
 from .model import Layer, LegendEntry, MapView
 
@@ -211,9 +213,9 @@ def view_reach(
         layers=layers,
         labels=label_units(within.index, priority_by="population_2020"),
         legend=legend,
-        legend_title=pick("门到门时间", "Door-to-door time", lang),
+        legend_title=tr(f"reach.legend.{sc.measure}", lang),
         extent=REGION_EXTENT,
-        sources=[_model_source(lang)],
+        sources=[_model_source(lang), model_note(sc, lang)],
         scenario=scenario_text(sc, lang),
         lang=lang,
     )
@@ -295,7 +297,7 @@ def view_reach_diff(
         legend=[*fill_legend, origin_entry, *_line_legend(so, lang, new_in=ot)],
         legend_title=legend_title,
         extent=REGION_EXTENT,
-        sources=[_model_source(lang)],
+        sources=[_model_source(lang), model_note(so, lang)],
         scenario=f"{bt} → {ot}",
         lang=lang,
     )
@@ -348,6 +350,7 @@ def add_reach_overlay(
         )
     )
     view.scenario = scenario_text(sc, lang)
+    view.sources.append(model_note(sc, lang))
     # Counted per county-level unit, as on the boundary page (广安市 counts as its counties).
     if group is not None:
         member_counties = set(plans.group_county_adcodes(group))
@@ -386,29 +389,17 @@ class ReachView:
     diff: pd.DataFrame | None
 
 
-def reach_view(
-    origin: str,
-    *,
-    minutes: float,
-    year: str,
-    with_lines: list[str] | tuple[str, ...] = (),
-    without_lines: list[str] | tuple[str, ...] = (),
-    base_year: str | None = None,
-    params: scenarios.ModelParams = scenarios.DEFAULT_PARAMS,
-) -> ReachView:
-    """Reach of a scenario, optionally against a baseline scenario.
+def reach_view(origin: str, *, minutes: float, state: dict[str, Any]) -> ReachView:
+    """Reach of the scenario a page's state describes, and of its baseline when it has one.
 
-    The plan-target checks of the scenario (``reach.scenario``) are
+    The same scenarios as the page's map (:func:`cymap.views._common.state_scenario`); the
+    plan-target checks of the scenario (``reach.scenario``) are
     :func:`cymap.tables.reach.target_table`.
     """
-    scenario = scenarios.for_year(
-        year, with_lines=with_lines, without_lines=without_lines, params=params
-    )
-    reach = travel_time.reach(origin, minutes=minutes, scenario=scenario)
+    reach = travel_time.reach(origin, minutes=minutes, scenario=state_scenario(state))
     base = diff = None
-    if base_year is not None:
-        base = travel_time.reach(
-            origin, minutes=minutes, scenario=scenarios.for_year(base_year, params=params)
-        )
+    if state.get("base_year") is not None:
+        base_sc = state_scenario(state, base=True)
+        base = travel_time.reach(origin, minutes=minutes, scenario=base_sc)
         diff = travel_time.compare_reach(base, reach)
     return ReachView(reach=reach, base=base, diff=diff)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import plans, scenarios
+from .. import plans, scenarios, units
 from ..i18n import pick, status_label, tier_label, tr
 from ..notes import note_text
 
@@ -113,3 +113,50 @@ def member_texts(members: pd.DataFrame, lang: str | None) -> dict[str, list]:
         out["tier"] = [tier_label(t, lang) if isinstance(t, str) else t for t in members["tier"]]
         out["note"] = [note_text(n, lang) or None for n in members["note"]]
     return out
+
+
+def line_effect_text(effect: object, name_zh: str, lang: str = "zh") -> str:
+    """One line saying what a switched line does at the current limit, and where it does.
+
+    ``effect`` is a :class:`cymap.impact.LineEffect`. A line that changes the coverage names
+    the units it brings in; one that does not says so, with the units whose minutes it
+    shortens and the nearest limit at which it would change the coverage.
+    """
+    limit = f"{effect.minutes:.0f}"
+    verb = (
+        pick("带来", "brings", lang)
+        if effect.open_in_scenario
+        else pick("可带来", "would bring", lang)
+    )
+    if effect.crossing:
+        names = "、".join(_unit_names(effect.crossing))
+        return pick(
+            f"{name_zh}：{verb} {len(effect.crossing)} 个区县进入 {limit} 分钟通勤圈"
+            f"（{names}；{format_population(effect.population_crossing, lang)}）。",
+            f"{name_zh}: {verb} {len(effect.crossing)} units into the {limit}-minute reach "
+            f"({names}; {format_population(effect.population_crossing, lang)}).",
+            lang,
+        )
+    if not effect.units_faster:
+        return pick(
+            f"{name_zh}：不缩短任何区县（驻地）的出行时间（已有更快的线路或公路）。",
+            f"{name_zh}: shortens no unit's trip (seat to seat; a faster line or road exists).",
+            lang,
+        )
+    at = effect.nearest_limit
+    return pick(
+        f"{name_zh}：不改变 {limit} 分钟通勤圈；为 {effect.units_faster} 个区县"
+        f"（{format_population(effect.population_faster, lang)}）缩短时间，最多 "
+        f"{effect.max_saved:.0f} 分钟"
+        + (f"；时间上限为 {at} 分钟时改变覆盖范围。" if at is not None else "。"),
+        f"{name_zh}: no change to the {limit}-minute reach; {effect.units_faster} units "
+        f"({format_population(effect.population_faster, lang)}) gain up to "
+        f"{effect.max_saved:.0f} min"
+        + (f"; it changes the coverage at a {at}-minute limit." if at is not None else "."),
+        lang,
+    )
+
+
+def _unit_names(adcodes: tuple[str, ...]) -> list[str]:
+    table = units.load_units()
+    return [str(table.at[a, "name_zh"]) for a in adcodes]
