@@ -168,7 +168,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reach.period.offpeak": ("平峰", "Off-peak"),
     "reach.service": ("列车服务", "Train service"),
     "reach.service.today": ("现状班次", "Today's service"),
-    "reach.service.plan": ("规划公交化班次", "Plans' 公交化 service"),
+    "reach.service.plan": ("规划公交化班次", "Plans' commuter service (公交化)"),
     "reach.legend.door_to_door": ("门到门时间", "Door-to-door time"),
     "reach.legend.station_to_station": ("站到站时间", "Station-to-station time"),
     "reach.show_table": ("显示各区县时间表", "Show minutes per unit"),

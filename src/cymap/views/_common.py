@@ -134,10 +134,13 @@ def model_note(scenario: Any, lang: str) -> str:
 
     Every travel-time figure carries it in its footer.
     """
-    sep = pick("；", "; ", lang)
-    parts = [f"reach.measure.{scenario.measure}", f"reach.period.{scenario.period}"]
-    parts.append(f"reach.service.{scenario.service}")
-    text = pick("计时口径：", "Time counted: ", lang) + sep.join(tr(p, lang) for p in parts)
+    sep, colon = pick("；", "; ", lang), pick("：", ": ", lang)
+    parts = [
+        ("reach.measure", f"reach.measure.{scenario.measure}"),
+        ("reach.period", f"reach.period.{scenario.period}"),
+        ("reach.service", f"reach.service.{scenario.service}"),
+    ]
+    text = sep.join(tr(k, lang) + colon + tr(v, lang) for k, v in parts)
     implied = scenarios.apply_measure(scenarios.DEFAULT_PARAMS, scenario.measure).changes()
     changed = {k: v for k, v in scenario.params.changes().items() if implied.get(k) != v}
     if changed:
