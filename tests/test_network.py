@@ -316,3 +316,14 @@ def test_every_stop_has_a_station_row_with_a_source_when_it_has_a_point():
     placed = [s for s in stops if s.placement != "seat"]
     assert len(placed) > 0.8 * len(stops)
     assert all(s.source for s in placed)
+
+
+def test_stops_of_a_line_whose_stations_no_source_gives_are_labelled_inferred():
+    net = network.load_network()
+    yongchuan = net.stops["cq_yongchuan_suburban"]
+    assert {s.placement for s in yongchuan} == {"stand_in"}  # 重庆西 and 璧山 are others' stations
+    chengyu = net.stops["chengyu_hsr"]
+    assert all(s.placement == "surveyed" for s in chengyu)
+    lines = network.line_geometries().set_index("line_id")
+    assert lines.at["cq_yongchuan_suburban", "stations_inferred"] == len(yongchuan)
+    assert lines.at["chengyu_hsr", "stations_inferred"] == 0

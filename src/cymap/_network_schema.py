@@ -139,6 +139,7 @@ class RailLine(_Line):
     segment_minutes: tuple[float | None, ...] | None = None
     stops: tuple[Stop, ...] = Field(min_length=2)
     service: tuple[Service, ...] = ()
+    stops_assumed: bool = False
 
     @model_validator(mode="after")
     def _service_stations(self) -> RailLine:

@@ -268,13 +268,14 @@ def _check_station_points(
 
 
 def _place_stop(
-    line_id: str,
+    line: RailLine,
     i: int,
     stop: object,
     problems: list[str],
     stations: dict[tuple[str, str], tuple[int, Station]],
     data_dir: Path | None,
 ) -> StopInfo | None:
+    line_id = line.id
     try:
         adcode = names.resolve_adcode(stop.unit)
     except UnknownNameError as err:
@@ -298,7 +299,8 @@ def _place_stop(
         return None
     row = found[1]
     if row.lon is not None:
-        return StopInfo(stop.station, adcode, row.lon, row.lat, row.placement, row.source)
+        placement = "stand_in" if line.stops_assumed else row.placement
+        return StopInfo(stop.station, adcode, row.lon, row.lat, placement, row.source)
     lon = stop.lon if stop.lon is not None else float(seats.loc[adcode, "seat_lon"])
     lat = stop.lat if stop.lat is not None else float(seats.loc[adcode, "seat_lat"])
     return StopInfo(stop.station, adcode, lon, lat, "seat", "")
@@ -347,8 +349,7 @@ def _load(digest: str, data_dir: Path | None) -> NetworkData:
     stops = {}
     for line in rail:
         placed = [
-            _place_stop(line.id, i, s, problems, stations, data_dir)
-            for i, s in enumerate(line.stops)
+            _place_stop(line, i, s, problems, stations, data_dir) for i, s in enumerate(line.stops)
         ]
         stops[line.id] = tuple(p for p in placed if p is not None)
     via = {}
@@ -497,8 +498,9 @@ def line_geometries(
     Returns
     -------
     geopandas.GeoDataFrame
-        The columns of :func:`list_lines` plus ``active`` (open in ``scenario``; all
-        ``True`` when no scenario is given) and ``geometry`` (EPSG:4326). A fresh copy:
+        The columns of :func:`list_lines` plus ``stations_inferred`` (stops of a rail line
+        whose point is a stand-in or its unit's seat, not the station's own), ``active`` (open
+        in ``scenario``; all ``True`` when no scenario is given) and ``geometry`` (EPSG:4326). A fresh copy:
         callers may change it.
     """
     table = _line_geometries(data_digest(data_dir=data_dir), data_dir).copy()
@@ -513,16 +515,19 @@ def _line_geometries(digest: str, data_dir: Path | None) -> gpd.GeoDataFrame:
     net = _load(digest, data_dir)
     table = list_lines(data_dir=data_dir)
     seats = units.load_units(data_dir=data_dir)
-    geoms = []
+    geoms, inferred = [], []
     for line_id in table["line_id"]:
+        stops = net.stops.get(line_id, ())
+        inferred.append(sum(s.placement != "surveyed" for s in stops))
         if line_id in net.stops:
-            coords = [(s.lon, s.lat) for s in net.stops[line_id]]
+            coords = [(s.lon, s.lat) for s in stops]
         else:
             coords = [
                 (float(seats.loc[a, "seat_lon"]), float(seats.loc[a, "seat_lat"]))
                 for a in net.via[line_id]
             ]
         geoms.append(LineString(coords))
+    table["stations_inferred"] = inferred
     return gpd.GeoDataFrame(table, geometry=geoms, crs=settings.crs)
 
 

@@ -62,11 +62,20 @@ def _line_layers(scenario: Any, lang: str, base: Any = None) -> list[Layer]:
         open_year_text=[
             "—" if pd.isna(y) else f"{y:.0f}" for y in pd.to_numeric(lines["open_year"])
         ],
+        stations_text=[
+            "—"
+            if kind != "rail"
+            else pick(f"{n} 个为推断位置", f"{n} inferred", lang)
+            if n
+            else pick("均为实测", "all surveyed", lang)
+            for kind, n in zip(lines["kind"], lines["stations_inferred"], strict=True)
+        ],
     )
     tooltip = {
         "name_zh": tr("col.line", lang),
         "open_year_text": tr("col.open_year", lang),
         "state": tr("col.in_scenario", lang),
+        "stations_text": pick("车站位置", "Station points", lang),
     }
     active = lines["active"].astype(bool)
     layers = [
