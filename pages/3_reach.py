@@ -35,29 +35,11 @@ with st.sidebar:
 # Second row: how minutes are counted, when, with which service, compared with what.
 c4, c7, c8, c5, c6 = st.columns([3, 2, 2, 3, 2])
 with c4:
-    measure = ui.radio(
-        tr("reach.measure", lang),
-        list(scenarios.MEASURES),
-        key="measure",
-        default="door_to_door",
-        format_func=lambda k: tr(f"reach.measure.{k}", lang),
-    )
+    measure = ui.coded_radio("measure", scenarios.MEASURES, default="door_to_door", lang=lang)
 with c7:
-    period = ui.radio(
-        tr("reach.period", lang),
-        list(scenarios.PERIODS),
-        key="period",
-        default="peak",
-        format_func=lambda k: tr(f"reach.period.{k}", lang),
-    )
+    period = ui.coded_radio("period", scenarios.PERIODS, default="peak", lang=lang)
 with c8:
-    service = ui.radio(
-        tr("reach.service", lang),
-        list(scenarios.SERVICES),
-        key="service",
-        default="today",
-        format_func=lambda k: tr(f"reach.service.{k}", lang),
-    )
+    service = ui.coded_radio("service", scenarios.SERVICES, default="today", lang=lang)
 with c5:
     compare = ui.selectbox(
         tr("reach.compare_mode", lang),

@@ -309,6 +309,20 @@ def radio(label: str, options: Sequence[Any], *, key: str, default: Any, **kwarg
     return _bound(st.radio, label, options, key=key, default=default, **kwargs)
 
 
+def coded_radio(key: str, codes: Sequence[str], *, default: str, lang: str) -> str:
+    """A radio of coded values bound to the URL key ``key``.
+
+    Worded by the strings ``reach.<key>`` (its label) and ``reach.<key>.<code>`` (each choice).
+    """
+    return radio(
+        tr(f"reach.{key}", lang),
+        list(codes),
+        key=key,
+        default=default,
+        format_func=lambda code: tr(f"reach.{key}.{code}", lang),
+    )
+
+
 def checkbox(label: str, *, key: str, default: bool = False, **kwargs: Any) -> bool:
     """``st.checkbox`` bound to the URL query parameter ``key`` ('1' when checked)."""
     if key not in st.session_state:
