@@ -74,6 +74,7 @@ def _graph_build() -> None:
     _graph._build.cache_clear()
     _graph.get_engine(TODAY.params, "offpeak", "plan")
 
+
 CASES: dict[str, tuple[str, Callable[[], None]]] = {
     "route": ("route 成都 → 重庆 (today, rail+road, with legs)", _route),
     "reach_single_origin": ("reach from 永川, 60 min, table + summary (today)", _reach_single),
