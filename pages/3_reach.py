@@ -72,8 +72,7 @@ state = {
     "cmp": None if compare == "none" else compare,
 }
 view = views.reach.reach_view(origin, minutes=minutes, state=state)
-summary = view.reach.summary
-base = view.base.summary if view.base is not None else None
+summary, base = view.summary, view.base_summary
 m1, m2, m3 = st.columns(3)
 m1.metric(
     tr("reach.units_within", lang),

@@ -6,7 +6,7 @@ def test_reach_view_colours_match_minutes():
     view, table = views.build_view("reach", {"from": "中心城区", "minutes": 60, "year": 2035})
     within = table[table["within"].astype(bool)]
     assert (within["minutes"] <= 60).all()
-    assert "2035" in view.subtitle and f"圈内 {len(within)} 个区县" in view.subtitle
+    assert "2035" in view.subtitle and f"驻地在圈内的区县 {len(within)} 个" in view.subtitle
     assert set(within["name_zh"]) >= {lab.text for lab in view.labels}
 
 

@@ -96,7 +96,9 @@ def test_reach_lines_are_drawn_by_mode_with_closed_lines_dashed():
     view, _ = views.build_view("reach", {"from": "中心城区", "year": "today"})
     labels = web.legend_of(view).labels
     assert "高铁" in labels and "未开通（虚线）" in labels
-    html = folium.Map().add_child(web.map_layers(view)[2]).get_root().render()
+    layers = web.map_layers(view)
+    lines = next(i for i, layer in enumerate(view.layers) if "Line" in layer.gdf.geom_type.iloc[0])
+    html = folium.Map().add_child(layers[lines]).get_root().render()
     assert "dashArray" in html  # lines not open in the scenario
     assert "成渝中线高铁" in html  # with their name on hover
 

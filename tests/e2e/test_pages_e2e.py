@@ -302,9 +302,14 @@ def test_a_link_with_a_misspelt_place_says_so_above_the_page(app_url, page):
     _assert_no_exception(page)
 
 
-def _switch_language(page, to: str, heading: str) -> None:
+def _switch_language(page, to: str, heading: str, shown: str) -> None:
+    """Click a language and wait until the page's widgets show ``shown`` (the heading comes
+    first in a rerun; the widgets below it are replaced later)."""
     page.page.locator('[data-testid="stSidebar"]').get_by_text(to, exact=True).click()
     page.page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
+    page.page.wait_for_function(
+        f"(shown) => ({_WIDGET_TEXT})().includes(shown)", arg=shown, timeout=60_000
+    )
     _wait_idle(page)
 
 
@@ -322,7 +327,7 @@ def test_switching_language_relabels_every_widget_and_keeps_every_choice(app_url
     _wait_idle(page)
     page.wait_for_map()
     assert "2035（规划目标年）" in page.page.evaluate(_WIDGET_TEXT)
-    _switch_language(page, "English", "Commute reach")
+    _switch_language(page, "English", "Commute reach", "Three colours")
     text = page.page.evaluate(_WIDGET_TEXT)
     assert "2035 (plan horizon)" in text and "Three colours" in text
     assert "规划目标年" not in text and "三色" not in text  # no widget left in Chinese
@@ -330,7 +335,7 @@ def test_switching_language_relabels_every_widget_and_keeps_every_choice(app_url
     assert page.page.get_by_role("radio", name="90").is_checked()
     for part in query.split("&"):
         assert part in page.page.url  # every choice kept, also in the link
-    _switch_language(page, "中文", "通勤圈")
+    _switch_language(page, "中文", "通勤圈", "三色")
     assert "2035（规划目标年）" in page.page.evaluate(_WIDGET_TEXT)
     assert page.page.get_by_role("radio", name=re.compile("^站到站")).is_checked()
     _assert_no_exception(page)

@@ -59,6 +59,7 @@ def _draw_layer(ax: Any, layer: Layer) -> None:
     if gdf.empty:
         return
     style = dict(layer.style)
+    style.pop("shapes", None)  # free shapes are drawn like any polygons in print
     col = style.pop("color_column", None)
     kind = gdf.geom_type.iloc[0]
     if col is not None:

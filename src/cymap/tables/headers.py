@@ -32,6 +32,8 @@ EN_HEADERS = {
     "target": "Target",
     "year": "Year",
     "limit_min": "Limit (min)",
+    "share_area_within": "Area within the limit (%)",
+    "share_population_within": "Population within the limit (%)",
     "measure": "Time counted",
     "as_stated": "As the plan reads it",
     "passes": "Met",

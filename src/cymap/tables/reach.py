@@ -25,6 +25,8 @@ MINUTES_COLUMNS_ZH = {
     "minutes_other": "情景（分钟）",
     "minutes_saved": "节省（分钟）",
     "reached": "可达",
+    "share_area_within": "面积在时限内（%）",
+    "share_population_within": "人口在时限内（%）",
     "via": "最快路径经由",
     "via_scenario": "情景最快路径经由",
     "in_vehicle_min": "其中车内（分钟）",
@@ -55,6 +57,9 @@ def unit_minutes_table(view: ReachView, lang: str = "zh") -> pd.DataFrame:
     if view.diff is not None:  # the routes are the scenario's, not the baseline's
         routes = routes.rename(columns={"via": "via_scenario"})
     table = table.merge(routes, on="adcode", how="left")
+    table = table.merge(view.on_cells.units, on="adcode", how="left")
+    shares = ["share_area_within", "share_population_within"]
+    table[shares] = (100 * table[shares]).round(0)
     minute_cols = [
         c
         for c in (

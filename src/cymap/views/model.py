@@ -86,6 +86,9 @@ class MapView:
         Map date (today when ``None``).
     lang
         ``"zh"`` or ``"en"`` for the fixed texts of the frame; unit names stay Chinese.
+    shapes
+        Shapes the view's data export carries beside its table (the isochrone bands of a
+        reach view: ``lower, upper``, polygons), or ``None``.
     """
 
     title: str
@@ -99,6 +102,7 @@ class MapView:
     scenario: str = ""
     date: dt.date | None = None
     lang: str = "zh"
+    shapes: Any = None
 
     def texts(self) -> list[str]:
         """Every text the renderer draws for this view (for glyph checks)."""

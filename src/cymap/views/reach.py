@@ -8,12 +8,13 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from .. import network, plans, settings, travel_time, units
+from .. import cells, network, plans, settings, travel_time, units
 from .._errors import UnknownNameError
 from ..i18n import mode_label, pick, tr
 from ..style import (
     BEYOND_COLOR,
     LINE_COLORS,
+    MINUTE_BANDS,
     OTHER_LINE_COLOR,
     REACH_OUTLINE_COLOR,
     SAVED_BANDS,
@@ -162,6 +163,38 @@ def _saved_legend(lang: str) -> list[LegendEntry]:
     return rows
 
 
+def band_shapes(minutes: Any) -> gpd.GeoDataFrame:
+    """The minute bands of cell minutes as shapes to fill, the last one beyond every band.
+
+    Columns ``lower, upper, color``, ``within`` (the area within ``upper``) and the band's ring
+    as the geometry (EPSG:4326).
+    """
+    iso = cells.isochrones(minutes, tuple(upper for upper, _ in MINUTE_BANDS))
+    beyond = cells.region_shape().difference(iso.geometry.iloc[-1])
+    rings = [*iso["band"], beyond]
+    return gpd.GeoDataFrame(
+        {
+            "lower": [*iso["lower"], iso["upper"].iloc[-1]],
+            "upper": [*iso["upper"], float("inf")],
+            "color": [*(minutes_color(u) for u in iso["upper"]), BEYOND_COLOR],
+            "within": [*iso.geometry, cells.region_shape()],
+        },
+        geometry=rings,
+        crs="EPSG:4326",
+    )
+
+
+def cells_note(lang: str) -> str:
+    """How the figure's areas and population were placed (the cell grid)."""
+    return pick(
+        "面积与人口按 3 km 网格计：2020 年第七次人口普查区县人口按面积均匀分配到网格；"
+        "网格时间 = 至附近驻地或车站的时间 + 驾车接驳",
+        "Area and population on a 3 km grid: 2020 census county totals spread evenly over the "
+        "cells (areal weighting); a cell's time = time to a nearby seat or station + the drive",
+        lang,
+    )
+
+
 def view_reach(
     origins: Any, minutes: int = 60, scenario: Any = 2035, *, lang: str = "zh"
 ) -> tuple[MapView, gpd.GeoDataFrame]:
@@ -180,19 +213,38 @@ def view_reach(
     """
     sc = scenario_of(scenario)
     reach = travel_time.reach(origins, minutes=minutes, scenario=sc)
-    gdf = _reach_frame(reach.table).join(
-        travel_time.route_columns(origins, scenario=sc, road_name=tr("reach.road", lang))
+    on_cells = cells.cell_reach(origins, minutes=minutes, scenario=sc)
+    gdf = (
+        _reach_frame(reach.table)
+        .join(travel_time.route_columns(origins, scenario=sc, road_name=tr("reach.road", lang)))
+        .join(on_cells.units.set_index("adcode"))
     )
-    gdf["color"] = [minutes_color(m) for m in gdf["minutes"]]
+    gdf["color"] = BEYOND_COLOR  # units are drawn transparent over the bands (hover, borders)
     gdf["minutes_text"] = _minutes_text(gdf["minutes"])
+    gdf["share_text"] = [f"{v:.0%}" for v in gdf["share_area_within"]]
     within = gdf[gdf["within"].astype(bool)]
-    s = reach.summary
+    bands = band_shapes(on_cells.minutes)
+    limit_shape = bands.loc[bands["upper"] == minutes, "within"]
     origin_layer, origin_entry = _origin_layer(reach.origin_adcodes, lang)
-    tooltip = {"name_zh": tr("col.name_zh", lang), "minutes_text": tr("col.minutes", lang)}
+    tooltip = {
+        "name_zh": tr("col.name_zh", lang),
+        "minutes_text": tr("col.minutes", lang),
+        "share_text": pick(f"面积在 {minutes} 分钟内", f"Area within {minutes} min", lang),
+    }
     layers = [
-        fill_layer(gdf, linewidth=0.3, tooltip=tooltip),
         Layer(
-            within.dissolve() if len(within) else within,
+            bands,
+            {
+                "color_column": "color",
+                "edgecolor": "none",
+                "linewidth": 0,
+                "zorder": 0.9,
+                "shapes": True,
+            },
+        ),
+        fill_layer(gdf, linewidth=0.3, alpha=0.0, tooltip=tooltip),
+        Layer(
+            gpd.GeoDataFrame(geometry=list(limit_shape), crs="EPSG:4326"),
             {"facecolor": "none", "edgecolor": REACH_OUTLINE_COLOR, "linewidth": 1.8, "zorder": 4},
         ),
         *_line_layers(sc, lang),
@@ -209,14 +261,16 @@ def view_reach(
         origin_entry,
         *_line_legend(sc, lang),
     ]
+    s = {"units_within": reach.summary["units_within"], **on_cells.summary}
     origin = _origin_text(origins)
     view = MapView(
         title=pick(f"{origin} {minutes} 分钟通勤圈", f"{minutes}-minute reach from {origin}", lang),
         subtitle=pick(
-            f"{scenario_text(sc, lang)} · 圈内 {s['units_within']} 个区县 · "
-            f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e4:,.0f} 万人",
-            f"{scenario_text(sc, lang)} · {s['units_within']} units · "
-            f"{s['area_km2_within']:,.0f} km² · {s['population_within'] / 1e6:,.2f} million",
+            f"{scenario_text(sc, lang)} · 圈内 {s['area_km2_within']:,.0f} km² · "
+            f"{s['population_within'] / 1e4:,.0f} 万人 · 驻地在圈内的区县 {s['units_within']} 个",
+            f"{scenario_text(sc, lang)} · {s['area_km2_within']:,.0f} km² · "
+            f"{s['population_within'] / 1e6:,.2f} million within · "
+            f"{s['units_within']} units with their seat within",
             lang,
         ),
         layers=layers,
@@ -224,11 +278,12 @@ def view_reach(
         legend=legend,
         legend_title=tr(f"reach.legend.{sc.measure}", lang),
         extent=REGION_EXTENT,
-        sources=[_model_source(lang), model_note(sc, lang)],
+        sources=[_model_source(lang), model_note(sc, lang), cells_note(lang)],
         scenario=scenario_text(sc, lang),
         lang=lang,
+        shapes=bands[["lower", "upper", "geometry"]],
     )
-    return view, gdf.drop(columns=["color", "minutes_text"])
+    return view, gdf.drop(columns=["color", "minutes_text", "share_text"])
 
 
 #: How a scenario is compared with its baseline on the 通勤圈 page and in its export.
@@ -390,12 +445,27 @@ class ReachView:
     """The reach the commute-reach page shows for one state of its widgets.
 
     ``reach`` of the scenario; with a baseline, its ``base`` reach and their ``diff``
-    (:func:`cymap.travel_time.compare_reach`).
+    (:func:`cymap.travel_time.compare_reach`); ``on_cells``/``base_cells`` the same on the
+    cell grid (:func:`cymap.cells.cell_reach`).
     """
 
     reach: travel_time.Reach
     base: travel_time.Reach | None
     diff: pd.DataFrame | None
+    on_cells: cells.CellReach
+    base_cells: cells.CellReach | None
+
+    @property
+    def summary(self) -> dict[str, float]:
+        """Coverage: units by their seats, km² and population by cells (as on the map)."""
+        return {"units_within": self.reach.summary["units_within"], **self.on_cells.summary}
+
+    @property
+    def base_summary(self) -> dict[str, float] | None:
+        """The baseline's coverage, as :attr:`summary` (``None`` without a baseline)."""
+        if self.base is None or self.base_cells is None:
+            return None
+        return {"units_within": self.base.summary["units_within"], **self.base_cells.summary}
 
 
 def reach_view(origin: str, *, minutes: float, state: dict[str, Any]) -> ReachView:
@@ -405,10 +475,13 @@ def reach_view(origin: str, *, minutes: float, state: dict[str, Any]) -> ReachVi
     plan-target checks of the scenario (``reach.scenario``) are
     :func:`cymap.tables.reach.target_table`.
     """
-    reach = travel_time.reach(origin, minutes=minutes, scenario=state_scenario(state))
-    base = diff = None
+    scenario = state_scenario(state)
+    reach = travel_time.reach(origin, minutes=minutes, scenario=scenario)
+    on_cells = cells.cell_reach(origin, minutes=minutes, scenario=scenario)
+    base = diff = base_cells = None
     if state.get("base_year") is not None:
         base_sc = state_scenario(state, base=True)
         base = travel_time.reach(origin, minutes=minutes, scenario=base_sc)
         diff = travel_time.compare_reach(base, reach)
-    return ReachView(reach=reach, base=base, diff=diff)
+        base_cells = cells.cell_reach(origin, minutes=minutes, scenario=base_sc)
+    return ReachView(reach, base, diff, on_cells, base_cells)

@@ -379,7 +379,9 @@ def features_layer(
             index[key] = len(style_list)
             style_list.append(key)
         props = json.dumps({"s": index[key], "t": tip}, ensure_ascii=False)
-        geometry = shapely.to_geojson(shapely.set_precision(geom, 10**-PRECISION))
+        # Rounded vertex by vertex: drawing needs no topology (and a complex band may not
+        # survive a topological snap).
+        geometry = shapely.to_geojson(shapely.set_precision(geom, 10**-PRECISION, mode="pointwise"))
         features.append(f'{{"type":"Feature","properties":{props},"geometry":{geometry}}}')
     data = '{"type":"FeatureCollection","features":[' + ",".join(features) + "]}"
     fg = folium.FeatureGroup(name=name, control=False)

@@ -55,6 +55,13 @@ def _layer(layer: Layer, index: int) -> folium.FeatureGroup:
             name=name,
         )
     column = st.get("color_column")
+    if st.get("shapes"):  # free shapes (isochrone bands), not units: drawn as they are
+        colors = gdf[column] if column else [st.get("facecolor", "#cccccc")] * len(gdf)
+        opacity = float(st.get("alpha", 0.65))
+        styles = [
+            {"fillColor": c, "fillOpacity": opacity, "stroke": False, "fill": True} for c in colors
+        ]
+        return maps.features_layer(gdf.geometry.values, styles, name=name)
     fill = (lambda p: p[column]) if column else st.get("facecolor", "#cccccc")
     return maps.units_layer(
         gdf.drop(columns="geometry"),
