@@ -55,8 +55,11 @@ def test_cli_reach_with_line_toggle(tmp_path):
     ]
     assert main(argv) == 0
     doc = json.loads(out.read_bytes())
-    assert len(doc["features"]) == 221
-    assert {"minutes", "within"} <= set(doc["features"][0]["properties"])
+    unit_rows = [f for f in doc["features"] if f["properties"]["feature"] == "unit"]
+    bands = [f for f in doc["features"] if f["properties"]["feature"] == "shape"]
+    assert len(unit_rows) == 221
+    assert {"minutes", "within", "share_area_within"} <= set(unit_rows[0]["properties"])
+    assert [b["properties"]["upper"] for b in bands] == [30, 45, 60, 90, 120, None]
 
 
 def test_cli_errors_are_one_line_exit_2(tmp_path, capsys):

@@ -1,4 +1,4 @@
-from cymap import views
+from cymap import cells, views
 from cymap.views import reach
 
 
@@ -15,7 +15,11 @@ def test_diff_view_legend_counts_match_table():
     view, table = views.build_view("diff", state)
     gained = int((table["status"] == "other_only").sum())
     assert f"新增 {gained} 个区县" in view.subtitle
-    assert any(e.label.endswith(f"（{gained}）") for e in view.legend)
+    # the legend counts the area gained on the cells drawn
+    base = cells.cell_minutes("中心城区", scenario=views.scenario_of("2020"))
+    other = cells.cell_minutes("中心城区", scenario=views.scenario_of(2035))
+    km2 = ((other <= 60) & ~(base <= 60)).sum() * cells.CELL_KM2
+    assert any(e.label.endswith(f"可达（新增）（{km2:,.0f} km²）") for e in view.legend)
 
 
 def test_reach_view_with_baseline_compares_the_two_scenarios():

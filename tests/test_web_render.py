@@ -88,7 +88,7 @@ def test_reach_comparison_mode_reaches_the_export():
     state = {"from": "中心城区", "year": "2035", "base_year": "today"}
     sets, _ = views.build_view("diff", {**state, "cmp": "sets"})
     saved, _ = views.build_view("diff", {**state, "cmp": "saved"})
-    assert sets.legend_title == "可达性" and saved.legend_title == "节省分钟"
+    assert sets.legend_title == "可达性" and saved.legend_title == "节省 / 增加分钟"
     assert web.legend_of(sets).labels != web.legend_of(saved).labels
 
 

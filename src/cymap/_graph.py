@@ -505,6 +505,11 @@ def prepare(
     return key.engine(), _view(key), key
 
 
+def scenario_view_of(key: ViewKey) -> nx.DiGraph:
+    """The frozen scenario view of a key (cached)."""
+    return _view(key)
+
+
 @functools.lru_cache(maxsize=16)
 def compact(key: ViewKey) -> tuple[dict[str, int], list[list[tuple[int, float]]], list[int]]:
     """Integer adjacency lists of a scenario view, and the node index of each place.

@@ -245,14 +245,33 @@ def _node_minutes(
     index, adj, places_idx = _graph.compact(key)
     dist = np.asarray(_graph.dijkstra_lengths(adj, [index[a] for a in places]))
     links = _links((engine.params, engine.period, engine.service), data_dir)
-    exit_min = engine.params.station_exit_min if engine.params.door_legs else None
-    stations = np.array(
-        [
-            min(dist[index[node]] + (exit_min[mode] if exit_min else 0.0) for node, mode in nodes)
-            for nodes in links.station_nodes
-        ]
-    )
+    nodes, leave = _station_exits(key)
+    stations = np.full(len(links.station_nodes), np.inf)
+    np.minimum.at(stations, nodes[:, 0], dist[nodes[:, 1]] + leave)
     return NodeMinutes(dist[places_idx], stations)
+
+
+@functools.lru_cache(maxsize=64)
+def _station_exits(key: _graph.ViewKey) -> tuple[np.ndarray, np.ndarray]:
+    """The open alighting nodes of a scenario view and the minutes from train to forecourt.
+
+    ``(point, node index)`` pairs, and per pair the exit time plus, at a stop with fewer trains
+    than its line's busiest stops, the extra wait its egress edges carry.
+    """
+    links = _links((key.params, key.period, key.service), key.data_dir)
+    view = _graph.scenario_view_of(key)
+    index, _adj, _places = _graph.compact(key)
+    params = key.params
+    pairs, leave = [], []
+    for point, nodes in enumerate(links.station_nodes):
+        for node, mode in nodes:
+            unit = view.nodes[node]["adcode"]
+            if not view.has_edge(node, unit):
+                continue  # the line is closed in this scenario
+            extra = view.edges[node, unit]["alt"][5]
+            pairs.append((point, index[node]))
+            leave.append(extra + (params.station_exit_min[mode] if params.door_legs else 0.0))
+    return np.array(pairs, dtype=int).reshape(-1, 2), np.array(leave, dtype=float)
 
 
 def cell_links(scenario: Scenario, *, data_dir: Path | None = None) -> CellLinks:
@@ -313,14 +332,45 @@ def isochrones(
         previous, lower = shape, float(upper)
     frame = pd.DataFrame(within, columns=["lower", "upper", "geometry", "band"])
 
-    def to_lonlat(geom: shapely.Geometry) -> shapely.Geometry:
-        return shapely.make_valid(shapely.transform(geom, _lonlat_xy))
+    to_lonlat = _to_lonlat
 
     return gpd.GeoDataFrame(
         frame.assign(band=[to_lonlat(g) for g in frame["band"]]),
         geometry=[to_lonlat(g) for g in frame["geometry"]],
         crs="EPSG:4326",
     )
+
+
+def value_shapes(
+    values: np.ndarray, edges: tuple[float, ...], *, data_dir: Path | None = None
+) -> list:
+    """Shapes (EPSG:4326) where cell ``values`` lie in ``[edges[i], edges[i + 1])``.
+
+    Filled contours of the grid, as :func:`isochrones`; ``±inf`` edges are open ends.
+    """
+    grid = load_grid(data_dir=data_dir)
+    z = np.ma.masked_invalid(grid.raster(values))
+    finite = z.compressed()
+    span = (float(finite.min()) - 1.0, float(finite.max()) + 1.0) if finite.size else (0.0, 1.0)
+    gen = contourpy.contour_generator(grid.x, grid.y, z, fill_type="OuterOffset")
+    out = []
+    for lo, hi in itertools.pairwise(edges):
+        lo_, hi_ = max(lo, span[0]), min(hi, span[1])
+        if lo_ >= hi_:
+            out.append(shapely.Polygon())
+            continue
+        polygons = [
+            shapely.Polygon(ring[0], ring[1:])
+            for points, offsets in zip(*gen.filled(lo_, hi_), strict=True)
+            for ring in [[points[a:b] for a, b in itertools.pairwise(offsets)]]
+        ]
+        shape = shapely.make_valid(shapely.union_all(polygons)) if polygons else shapely.Polygon()
+        out.append(_to_lonlat(shapely.simplify(shape, SIMPLIFY_M)))
+    return out
+
+
+def _to_lonlat(geom: shapely.Geometry) -> shapely.Geometry:
+    return shapely.make_valid(shapely.transform(geom, _lonlat_xy))
 
 
 def _lonlat_xy(xy: np.ndarray) -> np.ndarray:

@@ -99,6 +99,14 @@ SAVED_BANDS = (
     (30, "#28b463"),
     (float("inf"), "#186a3b"),
 )
+#: Reach page, minutes lost against the baseline (the scenario slower), from 1 minute on:
+#: (upper bound, colour), lower bound inclusive; browns, apart from the greens of minutes saved
+#: and from every line colour.
+LOST_BANDS = (
+    (5, "#f6e8c3"),
+    (15, "#dfc27d"),
+    (float("inf"), "#a6611a"),
+)
 
 #: Network lines by mode on the reach page.
 LINE_COLORS = {

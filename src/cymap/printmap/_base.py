@@ -55,7 +55,7 @@ def _transformer() -> pyproj.Transformer:
 
 def _draw_layer(ax: Any, layer: Layer) -> None:
     gdf = _project(layer.gdf)
-    gdf = gdf[~gdf.geometry.is_empty & gdf.geometry.notna()]
+    gdf = gdf[[g is not None and not g.is_empty for g in gdf.geometry]]
     if gdf.empty:
         return
     style = dict(layer.style)

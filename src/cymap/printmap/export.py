@@ -126,7 +126,8 @@ def export_view(
     state
         URL state of the page (see :func:`cymap.views.build_view`).
     fmt
-        ``png``, ``pdf``, ``svg`` (the map) or ``geojson``, ``csv`` (the view's data).
+        ``png``, ``pdf``, ``svg`` (the map) or ``geojson``, ``csv`` (the view's data; the
+        GeoJSON of a reach view also holds its isochrone band polygons, ``feature: shape``).
     width_px, height_px, dpi
         Image size and resolution (images only).
     """
@@ -135,6 +136,12 @@ def export_view(
         msg = f"unknown export format {fmt!r}; use one of {', '.join(ALL_FORMATS)}"
         raise ExportError(msg)
     view, table = views.build_view(kind, state)
+    if fmt == "geojson" and view.shapes is not None:
+        # the view's shapes (isochrone bands) travel with its units, told apart by `feature`
+        shapes = view.shapes.replace([float("inf"), float("-inf")], None).assign(feature="shape")
+        units_part = _with_index(table).assign(feature="unit")
+        both = pd.concat([units_part, shapes], ignore_index=True)
+        return to_geojson(gpd.GeoDataFrame(both, geometry="geometry", crs=settings.crs))
     if fmt in DATA_FORMATS:
         return export_table(table, fmt=fmt)
     return render.render(view, fmt=fmt, width_px=width_px, height_px=height_px, dpi=dpi)

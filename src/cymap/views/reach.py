@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 
 from .. import cells, network, plans, settings, travel_time, units
@@ -14,6 +15,7 @@ from ..i18n import mode_label, pick, tr
 from ..style import (
     BEYOND_COLOR,
     LINE_COLORS,
+    LOST_BANDS,
     MINUTE_BANDS,
     OTHER_LINE_COLOR,
     REACH_OUTLINE_COLOR,
@@ -24,7 +26,6 @@ from ..style import (
 from ._common import (
     REGION_EXTENT,
     _origin_text,
-    counted_legend,
     fill_layer,
     label_units,
     minute_band_legend,
@@ -147,22 +148,6 @@ def _minutes_text(values: pd.Series) -> list[str]:
     return ["—" if pd.isna(m) else f"{m:.0f}" for m in values]
 
 
-def _saved_color(saved: float) -> str:
-    if pd.isna(saved):
-        return SAVED_BANDS[0][1]
-    return next((color for upper, color in SAVED_BANDS if saved < upper), SAVED_BANDS[-1][1])
-
-
-def _saved_legend(lang: str) -> list[LegendEntry]:
-    rows, lower = [], 0
-    unit = pick("分钟", "min", lang)
-    for upper, color in SAVED_BANDS:
-        label = f"≥ {lower} {unit}" if upper == float("inf") else f"{lower}–{upper} {unit}"
-        rows.append(LegendEntry(label, facecolor=color, edgecolor="#999999"))
-        lower = upper
-    return rows
-
-
 def band_shapes(minutes: Any) -> gpd.GeoDataFrame:
     """The minute bands of cell minutes as shapes to fill, the last one beyond every band.
 
@@ -182,6 +167,94 @@ def band_shapes(minutes: Any) -> gpd.GeoDataFrame:
         geometry=rings,
         crs="EPSG:4326",
     )
+
+
+#: Style of shapes filled by their ``color`` column under the (transparent) units.
+_SHAPES_STYLE = {
+    "color_column": "color",
+    "edgecolor": "none",
+    "linewidth": 0,
+    "zorder": 0.9,
+    "shapes": True,
+}
+
+
+def _status_shapes(
+    base: Any, other: Any, minutes: float, bt: str, ot: str, lang: str
+) -> tuple[gpd.GeoDataFrame, list[LegendEntry]]:
+    """Cells within the limit in both scenarios, only in one, or in neither, as shapes."""
+    a = cells.isochrones(base, (minutes,)).geometry.iloc[0]
+    b = cells.isochrones(other, (minutes,)).geometry.iloc[0]
+    region = cells.region_shape()
+    parts = {
+        "both": a.intersection(b),
+        "other_only": b.difference(a),
+        "base_only": a.difference(b),
+        "neither": region.difference(a.union(b)),
+    }
+    km2 = {
+        "both": (base <= minutes) & (other <= minutes),
+        "other_only": (other <= minutes) & ~(base <= minutes),
+        "base_only": (base <= minutes) & ~(other <= minutes),
+        "neither": ~(base <= minutes) & ~(other <= minutes),
+    }
+    names = {
+        "both": ("两情景均可达", "within in both"),
+        "other_only": (f"仅{ot}可达（新增）", f"only {ot} (gained)"),
+        "base_only": (f"仅{bt}可达", f"only {bt}"),
+        "neither": ("均不可达", "neither"),
+    }
+    legend = [
+        LegendEntry(
+            f"{pick(*names[k], lang)}（{km2[k].sum() * cells.CELL_KM2:,.0f} km²）",
+            facecolor=STATUS_COLORS[k],
+            edgecolor="#999999",
+        )
+        for k in parts
+    ]
+    shapes = gpd.GeoDataFrame(
+        {"status": list(parts), "color": [STATUS_COLORS[k] for k in parts]},
+        geometry=list(parts.values()),
+        crs="EPSG:4326",
+    )
+    return shapes, legend
+
+
+def _saved_shapes(saved: Any, lang: str) -> tuple[gpd.GeoDataFrame, list[LegendEntry]]:
+    """Cells by minutes saved (greens) and lost (browns) against the baseline, as shapes."""
+    unit = pick("分钟", "min", lang)
+    inf = float("inf")
+
+    def span(lower: float, upper: float) -> str:
+        return f"≥ {lower:g}" if upper == inf else f"{lower:g}–{upper:g}"
+
+    small = SAVED_BANDS[0][0]
+    rows = [(-small, small, SAVED_BANDS[0][1], pick("变化", "change", lang) + f" < {small:g}")]
+    for bands, zh, en, sign in (
+        (SAVED_BANDS[1:], "节省", "saved", 1),
+        (LOST_BANDS, "增加", "lost", -1),
+    ):
+        lower = small
+        for upper, color in bands:
+            text = pick(f"{zh} {span(lower, upper)}", f"{span(lower, upper)} {en}", lang)
+            edges = (lower, upper) if sign > 0 else (-upper, -lower)
+            rows.append((*edges, color, text))
+            lower = upper
+    rows.sort(key=lambda r: r[0])
+    geoms = cells.value_shapes(np.asarray(saved), (rows[0][0], *(r[1] for r in rows)))
+    shapes = gpd.GeoDataFrame(
+        {
+            "lower": [r[0] for r in rows],
+            "upper": [r[1] for r in rows],
+            "color": [r[2] for r in rows],
+        },
+        geometry=geoms,
+        crs="EPSG:4326",
+    )
+    legend = [
+        LegendEntry(f"{r[3]} {unit}", facecolor=r[2], edgecolor="#999999") for r in reversed(rows)
+    ]
+    return shapes, legend
 
 
 def cells_note(lang: str) -> str:
@@ -321,20 +394,15 @@ def view_reach_diff(
         "minutes_text": tr("col.minutes", lang),
         "saved_text": tr("col.minutes_saved", lang),
     }
+    tb = cells.cell_minutes(origins, scenario=sb)
+    to = cells.cell_minutes(origins, scenario=so)
     if compare == "sets":
-        gdf["color"] = gdf["status"].map(STATUS_COLORS).fillna(BEYOND_COLOR)
-        rows = [
-            ("both", "两情景均可达", "within in both"),
-            ("other_only", f"仅{ot}可达（新增）", f"only {ot} (gained)"),
-            ("base_only", f"仅{bt}可达", f"only {bt}"),
-            ("neither", "均不可达", "neither"),
-        ]
-        fill_legend = counted_legend(rows, counts, STATUS_COLORS, lang)
+        shapes, fill_legend = _status_shapes(tb, to, minutes, bt, ot, lang)
         legend_title = pick("可达性", "Reach", lang)
     else:
-        gdf["color"] = [_saved_color(m) for m in gdf["minutes_saved"]]
-        fill_legend = _saved_legend(lang)
-        legend_title = pick("节省分钟", "Minutes saved", lang)
+        shapes, fill_legend = _saved_shapes(tb - to, lang)
+        legend_title = pick("节省 / 增加分钟", "Minutes saved / lost", lang)
+    gdf["color"] = BEYOND_COLOR  # units are drawn transparent over the shapes (hover, borders)
     changed = gdf[gdf["status"].isin(["other_only", "base_only"])]
     kept = gdf[gdf["status"] == "both"]
     labels = label_units(changed.index, priority_by="population_2020", boost=10)
@@ -353,7 +421,8 @@ def view_reach_diff(
             lang,
         ),
         layers=[
-            fill_layer(gdf, linewidth=0.3, tooltip=tooltip),
+            Layer(shapes, _SHAPES_STYLE),
+            fill_layer(gdf, linewidth=0.3, alpha=0.0, tooltip=tooltip),
             *_line_layers(so, lang, sb),
             origin_layer,
         ],
@@ -361,9 +430,10 @@ def view_reach_diff(
         legend=[*fill_legend, origin_entry, *_line_legend(so, lang, new_in=ot)],
         legend_title=legend_title,
         extent=REGION_EXTENT,
-        sources=[_model_source(lang), model_note(so, lang)],
+        sources=[_model_source(lang), model_note(so, lang), cells_note(lang)],
         scenario=f"{bt} → {ot}",
         lang=lang,
+        shapes=shapes.drop(columns="color"),
     )
     return view, gdf.drop(columns=["color", "minutes_text", "saved_text"])
 
