@@ -109,4 +109,10 @@ st.subheader(tr("reach.targets", lang))
 ui.table(tables.reach.target_table(view.reach.scenario, lang))
 if st.toggle(tr("reach.show_table", lang), key="show_table"):
     ui.grid(tables.reach.unit_minutes_table(view, lang))
+if ui.checkbox(tr("reach.impact", lang), key="impact"):
+    lines_impact = impact.impact_table(origin, scenario=view.reach.scenario, minutes=minutes)
+    ui.grid(tables.reach.impact_page_table(lines_impact, lang), key="impact_grid")
+    ui.csv_download(
+        lines_impact, file_name=f"cymap-impact-{minutes}min.csv", key="impact_csv", lang=lang
+    )
 ui.export_block(kind, state)

@@ -1,7 +1,8 @@
 import pytest
 
-from cymap import impact, scenarios, travel_time
+from cymap import cells, impact, network, scenarios, travel_time
 from cymap._errors import ScenarioError
+from cymap.tables.reach import impact_page_table
 from cymap.views import texts
 
 TODAY = scenarios.preset("today")
@@ -53,3 +54,33 @@ def test_the_page_line_names_the_units_brought_in_or_where_the_line_helps():
 def test_an_unknown_line_is_refused_with_near_matches():
     with pytest.raises(ScenarioError, match="chengyu_zhongxian_hsr"):
         impact.line_effect("中心城区", "chengyu_zhongxan_hsr", scenario=TODAY)
+
+
+def test_the_impact_table_lists_every_line_switched_alone_on_cells():
+    table = impact.impact_table("中心城区", scenario=TODAY, minutes=60)
+    assert len(table) == len(network.list_lines())
+    row = table.set_index("line_id").loc["chengyu_zhongxian_hsr"]
+    assert not row["open_in_scenario"] and row["population_faster"] > 1e6
+    # the same numbers as switching it by hand on the cells
+    grid = cells.load_grid()
+    before = cells.cell_minutes("中心城区", scenario=TODAY)
+    after = cells.cell_minutes(
+        "中心城区", scenario=TODAY.with_toggles(with_lines=["chengyu_zhongxian_hsr"])
+    )
+    gained = (after <= 60).astype(int) - (before <= 60).astype(int)
+    assert row["delta_km2"] == pytest.approx(gained.sum() * cells.CELL_KM2)
+    assert row["delta_population"] == pytest.approx((gained * grid.population).sum())
+    faster = before - after >= impact.MIN_SAVED
+    assert row["population_faster"] == pytest.approx(grid.population[faster].sum())
+    # sorted by what the lines bring within the limit
+    assert table["delta_population"].is_monotonic_decreasing
+    assert (table["population_faster"] >= 0).all()
+
+
+def test_the_impact_table_of_the_page_names_lines_and_leaves_idle_ones_out():
+    table = impact.impact_table("中心城区", scenario=TODAY, minutes=60)
+    shown = impact_page_table(table, "zh")
+    assert "成渝中线高铁" in set(shown["线路"])
+    assert len(shown) == int(((table.population_faster > 0) | (table.delta_population != 0)).sum())
+    english = impact_page_table(table, "en")
+    assert "Population brought within" in english.columns

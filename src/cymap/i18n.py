@@ -172,6 +172,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "reach.legend.door_to_door": ("门到门时间", "Door-to-door time"),
     "reach.legend.station_to_station": ("站到站时间", "Station-to-station time"),
     "reach.show_table": ("显示各区县时间表", "Show minutes per unit"),
+    "reach.impact": (
+        "显示各线路的作用（逐条开关，按网格计算，首次约需数秒）",
+        "Show what each line does (switched one at a time, on cells; a few seconds the first time)",
+    ),
     "reach.units_within": ("驻地在范围内的区县", "Units with their seat within"),
     "reach.area_within": ("范围内面积（km²）", "Area within (km²)"),
     "reach.pop_within": ("范围内2020年人口", "2020 population within"),

@@ -220,6 +220,16 @@ def test_reach_page_says_what_a_switched_line_does(app):
     assert not app.exception
 
 
+def test_reach_page_lists_what_each_line_does_and_keeps_it_in_the_url(app):
+    app.switch_page("pages/3_reach.py").run()
+    app.checkbox(key="impact").check().run()
+    assert app.query_params["impact"] == "1"
+    frames = [df.value for df in app.dataframe]
+    impact_frame = next(f for f in frames if "线路" in f.columns)
+    assert "成渝中线高铁" in set(impact_frame["线路"])
+    assert not app.exception
+
+
 def _open(page: str, **query: str) -> AppTest:
     """A fresh session opening ``page`` with the URL query ``query`` (a shared link)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)

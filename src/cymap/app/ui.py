@@ -249,6 +249,18 @@ def grid(frame: Any, **kwargs: Any) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, **kwargs)
 
 
+def csv_download(frame: Any, *, file_name: str, key: str, lang: str) -> None:
+    """A download button for a table as CSV (UTF-8 with BOM, as every export)."""
+    st.download_button(
+        tr("export.csv", lang),
+        data=lambda: export.to_csv(frame),
+        file_name=file_name,
+        mime=export.MIME_TYPES["csv"],
+        key=key,
+        on_click="ignore",
+    )
+
+
 def show_error(err: CymapError) -> None:
     """Show a library error as a message box (never a traceback)."""
     st.error(str(err))

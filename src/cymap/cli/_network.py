@@ -7,7 +7,7 @@ import math
 
 import pandas as pd
 
-from .. import calibration, network, scenarios, travel_time
+from .. import calibration, cells, impact, network, scenarios, travel_time
 from ._output import add_scenario_options, print_json, print_table, records
 
 
@@ -43,6 +43,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="only lines open in this year or preset (2020, today, 2025, 2035); default: all lines",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--impact",
+        action="store_true",
+        help="what each line does in the scenario --year (default today): switched alone, the "
+        "population and km² it brings within --minutes of --from, on the cell grid",
+    )
+    p.add_argument("--from", dest="origin", default="中心城区", help="origin of --impact")
+    p.add_argument("--minutes", type=float, default=60.0, help="time limit of --impact")
+    p.add_argument("--period", default="peak", choices=scenarios.PERIODS)
+    p.add_argument("--service", default="today", choices=scenarios.SERVICES)
     p.set_defaults(func=_lines)
 
     p = sub.add_parser("route", help="fastest door-to-door trip between two places")
@@ -77,12 +87,36 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _lines(args: argparse.Namespace) -> int:
+    if args.impact:
+        return _impact(args)
     year = None if args.year is None else scenarios.for_year(args.year).year
     table = network.list_lines(year=year)
     if args.json:
         print_json(records(table))
     else:
         print_table(table.drop(columns=["source"]))
+    return 0
+
+
+def _impact(args: argparse.Namespace) -> int:
+    sc = scenarios.for_year(args.year, period=args.period, service=args.service)
+    table = impact.impact_table(args.origin, scenario=sc, minutes=args.minutes)
+    if args.json:
+        print_json(records(table))
+        return 0
+    print(
+        f"what each line does: {args.origin}, {args.minutes:g} min, {sc.label()}, "
+        f"{sc.period}, {sc.service} service (cells of {cells.CELL_KM2:g} km²)"
+    )
+    show = table.drop(columns=["kind"]).round(
+        {
+            "delta_population": 0,
+            "delta_km2": 0,
+            "population_faster": 0,
+            "minutes_saved_per_person": 1,
+        }
+    )
+    print_table(show)
     return 0
 
 

@@ -7,7 +7,7 @@ import functools
 import pandas as pd
 
 from .. import network, plans, scenarios, targets, travel_time
-from ..i18n import mode_label, pick, tr
+from ..i18n import mode_label, pick, status_label, tr
 from ..views.reach import ReachView
 from ..views.texts import line_label
 from .headers import page_headers
@@ -146,6 +146,38 @@ def _target_table(scenario: scenarios.Scenario, lang: str | None) -> pd.DataFram
             }
         )
     return page_headers(pd.DataFrame(rows), lang, TARGET_COLUMNS_ZH)
+
+
+IMPACT_COLUMNS_ZH = {
+    "name_zh": "线路",
+    "mode": "方式",
+    "status": "状态",
+    "open_in_scenario": "情景中开通",
+    "delta_population": "带入时限的人口",
+    "delta_km2": "带入时限的面积（km²）",
+    "population_faster": "时间缩短的人口",
+    "minutes_saved_per_person": "人均缩短（分钟）",
+    "units_crossing": "驻地进入时限的区县",
+}
+
+
+def impact_page_table(table: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+    """What each line does (:func:`cymap.impact.impact_table`) as the page shows it.
+
+    Lines that change nothing are left out; modes and statuses are worded, figures rounded.
+    """
+    shown = table[(table["population_faster"] > 0) | (table["delta_population"] != 0)].copy()
+    shown["mode"] = [mode_label(m, lang) for m in shown["mode"]]
+    shown["status"] = [status_label(x, lang) for x in shown["status"]]
+    shown = shown.round(
+        {
+            "delta_population": 0,
+            "delta_km2": 0,
+            "population_faster": 0,
+            "minutes_saved_per_person": 1,
+        }
+    )
+    return page_headers(shown[list(IMPACT_COLUMNS_ZH)], lang, IMPACT_COLUMNS_ZH)
 
 
 def _as_stated(group: pd.DataFrame, lang: str) -> str:
