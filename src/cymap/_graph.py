@@ -481,13 +481,22 @@ def scenario_view(
     A cheap per-scenario copy of the shared graph's open edges: the shared graph is never
     changed, so concurrent scenarios cannot see each other's toggles.
     """
-    return prepare(scenario, modes, data_dir=data_dir)[1]
+    return view_of(prepare(scenario, modes, data_dir=data_dir)[1])
+
+
+def view_of(key: ViewKey) -> nx.DiGraph:
+    """The frozen scenario view of a key (built once per key, LRU-cached)."""
+    return _view(key)
 
 
 def prepare(
     scenario: Scenario, modes: tuple[str, ...] = ("rail", "road"), *, data_dir: Path | None = None
-) -> tuple[Engine, nx.DiGraph, ViewKey]:
-    """Engine, scenario view and the view's cache key (one digest computation)."""
+) -> tuple[Engine, ViewKey]:
+    """Engine and the scenario's view key (one digest computation).
+
+    The networkx view is built only when asked for (:func:`view_of`); reaches run their
+    Dijkstra on :func:`compact` adjacency lists.
+    """
     digest = network.data_digest(data_dir=data_dir)
     active = network._active(
         digest, scenario.year, scenario.with_lines, scenario.without_lines, data_dir
@@ -502,27 +511,37 @@ def prepare(
         scenario.year,
         data_dir,
     )
-    return key.engine(), _view(key), key
-
-
-def scenario_view_of(key: ViewKey) -> nx.DiGraph:
-    """The frozen scenario view of a key (cached)."""
-    return _view(key)
+    return key.engine(), key
 
 
 @functools.lru_cache(maxsize=16)
 def compact(key: ViewKey) -> tuple[dict[str, int], list[list[tuple[int, float]]], list[int]]:
     """Integer adjacency lists of a scenario view, and the node index of each place.
 
-    Same edges and minutes as the view (``_view(key)``); places in ``Engine.adcodes`` order.
+    Same edges and minutes as the view (``_view(key)``, tested), picked straight from the
+    shared graph's edge list without building the networkx view; places in
+    ``Engine.adcodes`` order.
     """
-    view = _view(key)
-    index = {n: i for i, n in enumerate(view.nodes)}
+    index, edges = _edge_list(key.digest, key.params, key.period, key.service, key.data_dir)
     adj: list[list[tuple[int, float]]] = [[] for _ in index]
-    for u, v, d in view.edges(data=True):
-        adj[index[u]].append((index[v], d["minutes"]))
+    active, kinds, year = key.active, key.kinds, key.year
+    for u, v, alts in edges:
+        alt = pick_alt(alts, active, kinds, year)
+        if alt is not None:
+            adj[u].append((v, alt[0]))
     places = [index[a] for a in key.engine().adcodes]
     return index, adj, places
+
+
+@functools.cache
+def _edge_list(
+    digest: str, params: ModelParams, period: str, service: str, data_dir: Path | None
+) -> tuple[dict[str, int], list[tuple[int, int, tuple]]]:
+    """Node index (the graph's node order, as in every view) and ``(u, v, alts)`` edges."""
+    graph = _build(digest, params, period, service, data_dir).graph
+    index = {n: i for i, n in enumerate(graph.nodes)}
+    edges = [(index[u], index[v], d["alts"]) for u, v, d in graph.edges(data=True)]
+    return index, edges
 
 
 def dijkstra_lengths(adj: list[list[tuple[int, float]]], sources: list[int]) -> list[float]:

@@ -241,7 +241,7 @@ def node_minutes(
 def _node_minutes(
     places: tuple[str, ...], scenario: Scenario, data_dir: Path | None
 ) -> NodeMinutes:
-    engine, _view, key = _graph.prepare(scenario, ("rail", "road"), data_dir=data_dir)
+    engine, key = _graph.prepare(scenario, ("rail", "road"), data_dir=data_dir)
     index, adj, places_idx = _graph.compact(key)
     dist = np.asarray(_graph.dijkstra_lengths(adj, [index[a] for a in places]))
     links = _links((engine.params, engine.period, engine.service), data_dir)
@@ -259,16 +259,17 @@ def _station_exits(key: _graph.ViewKey) -> tuple[np.ndarray, np.ndarray]:
     than its line's busiest stops, the extra wait its egress edges carry.
     """
     links = _links((key.params, key.period, key.service), key.data_dir)
-    view = _graph.scenario_view_of(key)
+    graph = key.engine().graph
     index, _adj, _places = _graph.compact(key)
     params = key.params
     pairs, leave = [], []
     for point, nodes in enumerate(links.station_nodes):
         for node, mode in nodes:
-            unit = view.nodes[node]["adcode"]
-            if not view.has_edge(node, unit):
+            unit = graph.nodes[node]["adcode"]
+            alt = _graph.pick_alt(graph.edges[node, unit]["alts"], key.active, key.kinds, key.year)
+            if alt is None:
                 continue  # the line is closed in this scenario
-            extra = view.edges[node, unit]["alt"][5]
+            extra = alt[5]
             pairs.append((point, index[node]))
             leave.append(extra + (params.station_exit_min[mode] if params.door_legs else 0.0))
     return np.array(pairs, dtype=int).reshape(-1, 2), np.array(leave, dtype=float)

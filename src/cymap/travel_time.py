@@ -176,7 +176,8 @@ def route(
     UnknownNameError
         Unknown place. ``ScenarioError``: unknown line id or mode. ``CymapError``: no route.
     """
-    engine, view, _key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    engine, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    view = _graph.view_of(key)
     sources = resolve_places(origin, data_dir=data_dir)
     targets = resolve_places(destination, data_dir=data_dir)
     dist, paths = nx.multi_source_dijkstra(view, sources, weight="minutes")
@@ -239,7 +240,7 @@ def reach(
     if minutes < 0:
         msg = f"time limit must be >= 0 minutes, got {minutes}"
         raise ScenarioError(msg)
-    engine, _view, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    engine, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
     sources = resolve_places(origins, data_dir=data_dir)
     index, adj, places = _graph.compact(key)
     dist = _graph.dijkstra_lengths(adj, [index[a] for a in sources])
@@ -290,7 +291,8 @@ def reach_routes(
         ``None`` when the unit cannot be reached; ``other_min`` is access, waiting, transfers
         and egress. The two add up to the unit's minutes in :func:`reach`.
     """
-    engine, view, _key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    engine, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    view = _graph.view_of(key)
     sources = resolve_places(origins, data_dir=data_dir)
     _dist, paths = nx.multi_source_dijkstra(view, sources, weight="minutes")
     rows = []
@@ -320,7 +322,7 @@ def matrix(
     One Dijkstra per origin over integer adjacency lists of the scenario view (the same
     edges and minutes as :func:`reach`; unreachable pairs are NaN).
     """
-    engine, _view, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
+    engine, key = _graph.prepare(scenario, tuple(modes), data_dir=data_dir)
     _index, adj, places = _graph.compact(key)
     rows = np.empty((len(places), len(places)))
     for i, src in enumerate(places):
