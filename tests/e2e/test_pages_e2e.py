@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops
+
+from cymap.style import MINUTE_BANDS
 
 PAGES = [
     ("", "overview"),
@@ -18,7 +22,7 @@ PAGES = [
 
 
 #: Label of the 通勤圈 metric counting the units within the limit.
-UNITS_WITHIN = "范围内区县"
+UNITS_WITHIN = "驻地在范围内的区县"
 
 
 def _wait_idle(page):
@@ -122,6 +126,53 @@ def test_switching_chengyu_zhongxian_on_increases_units_within(app_url, page):
     page.screenshot("reach-chengyu-zhongxian-on")
     assert after > before
     assert page.external_requests() == []
+
+
+#: The fill colours of the visible shapes of every Leaflet map in a frame (canvas-drawn).
+_FILLS = """() => {
+  if (!window.L) return [];
+  const out = new Set();
+  for (const v of Object.values(window)) {
+    if (v instanceof L.Map) v.eachLayer((l) => {
+      const o = l.options || {};
+      if (o.fillColor && o.fillOpacity > 0 && o.fill !== false) out.add(o.fillColor.toLowerCase());
+    });
+  }
+  return [...out];
+}"""
+
+
+def _filled_colours(page) -> set[str]:
+    return {c for frame in page.page.frames for c in frame.evaluate(_FILLS)}
+
+
+def _map_png(page) -> Image.Image:
+    """The 通勤圈 map as drawn (after its labels settled), as an image."""
+    frame = page.wait_for_map()
+    frame.locator('.leaflet-container[data-cy-labels="done"]').wait_for(
+        state="attached", timeout=60_000
+    )
+    shot = page.page.locator('iframe[title="streamlit_folium.st_folium"]').first.screenshot()
+    return Image.open(io.BytesIO(shot)).convert("RGB")
+
+
+def test_the_reach_map_draws_band_shapes_and_a_new_line_changes_them(app_url, page):
+    page.page.goto(f"{app_url}/reach?minutes=90&year=today&impact=1")
+    _wait_idle(page)
+    page.wait_for_map()
+    assert {c for _, c in MINUTE_BANDS[:3]} <= _filled_colours(page)  # 30/45/60-min shapes
+    before = _map_png(page)
+    table = page.page.locator('[data-testid="stDataFrame"]', has_text="带入时限的人口")
+    table.wait_for(state="attached", timeout=60_000)
+    assert "成渝中线高铁" in table.text_content()  # the impact table lists the line
+    page.page.goto(f"{app_url}/reach?minutes=90&year=today&with=chengyu_zhongxian_hsr")
+    _wait_idle(page)
+    after = _map_png(page)
+    diff = ImageChops.difference(before, after).convert("L").point(lambda v: 255 if v > 24 else 0)
+    changed = sum(diff.histogram()[255:]) / (diff.width * diff.height)
+    page.screenshot("reach-bands-chengyu-zhongxian-on")
+    assert changed > 0.002  # the bands around its new stations grow (> 0.2 % of the map)
+    _assert_no_exception(page)
 
 
 def test_metro_compare_with_reach_overlay_draws_every_layer(app_url, page):
