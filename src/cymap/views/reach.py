@@ -449,20 +449,20 @@ def add_reach_overlay(
 ) -> None:
     """Overlay the commute reach on a grouping view (in place).
 
-    Draws the outline of the units within ``minutes`` of ``origins`` and adds the columns
+    Draws the isochrone of ``minutes`` from ``origins`` on the cell grid and adds the columns
     ``reach_minutes`` and ``within_reach`` to ``table`` (members outside the reach show there).
     ``group`` names the grouping whose member counties outside the reach are counted in the
     subtitle (its county-level units, as on the boundary page); by default the table's units.
     """
     sc = scenario_of(scenario)
     reach = _reach_frame(travel_time.reach(origins, minutes=minutes, scenario=sc).table)
-    within = reach[reach["within"].astype(bool)]
+    shape = cells.isochrones(cells.cell_minutes(origins, scenario=sc), (minutes,)).geometry
     minutes_by_unit = reach["minutes"]
     table["reach_minutes"] = [_group_minutes(code, minutes_by_unit) for code in table.index]
     table["within_reach"] = table["reach_minutes"] <= minutes
     view.layers.append(
         Layer(
-            within.dissolve(),
+            gpd.GeoDataFrame(geometry=list(shape), crs="EPSG:4326"),
             {
                 "facecolor": "none",
                 "edgecolor": REACH_OUTLINE_COLOR,
