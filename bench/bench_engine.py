@@ -18,14 +18,33 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from cymap import _graph, cells, impact, plans, scenarios, travel_time
+from cymap import _graph, cells, impact, modifications, plans, scenarios, travel_time
 
 TARGETS_S = {
     "reach_single_origin": 0.005,
     "matrix_221x221": 0.5,
     "cells_reach_any_origin": 0.030,
     "impact_table_uncached": 3.0,
+    "ten_modifications_reach": 0.050,
 }
+
+#: A plan of ten modifications of every kind (bench of applying a scenario).
+TEN = modifications.parse_plan("""
+baseline: {year: today}
+modifications:
+  - {kind: headway, line: cq_nanchuan_suburban, peak: 10}
+  - {kind: headway, line: jiangtiao_line, peak: 5, offpeak: 10}
+  - {kind: speed, line: chengyu_hsr, speed_kph: 400}
+  - {kind: open_year, line: yuwan_hsr, year: 2026}
+  - {kind: remove_stops, line: chengyu_hsr, stations: [璧山]}
+  - {kind: add_stop, line: suiyu_railway, after: 合川, stop: {unit: 北碚区}}
+  - {kind: new_line, name_zh: 大足潼南线, mode: suburban, stops: [{unit: 大足区}, {unit: 潼南区}],
+     speed_kph: 160, peak: 10}
+  - {kind: new_line, name_zh: 璧山快线, mode: suburban, stops: [{station: 重庆西}, {unit: 璧山区}],
+     speed_kph: 120, peak: 6}
+  - {kind: road_link, from_unit: 大足区, to_unit: 潼南区, speed_kph: 100}
+  - {kind: road_link, from_unit: 荣昌区, to_unit: 泸县, speed_kph: 100}
+""")
 TODAY = scenarios.preset("today")
 PLAN_2035 = scenarios.preset("2035")
 TOGGLED = TODAY.with_toggles(with_lines=["chengyu_zhongxian_hsr"])
@@ -88,6 +107,13 @@ def _impact_table() -> None:
     impact.impact_table(CENTRE, scenario=PLAN_2035, minutes=60)
 
 
+def _ten_modifications() -> None:
+    """A scenario of ten modifications applied anew (its edge list) and one reach from it."""
+    _graph._modified.cache_clear()
+    _graph.compact.cache_clear()
+    travel_time.reach("中心城区", minutes=60, scenario=modifications.plan_scenario(TEN))
+
+
 def _graph_build() -> None:
     """Building the shared graph of one period and service (done once per process each)."""
     _graph._build.cache_clear()
@@ -111,6 +137,10 @@ CASES: dict[str, tuple[str, Callable[[], None]]] = {
     "line_effect": ("what one switched line does (two reaches and a comparison)", _line_effect),
     "graph_build": ("building the shared graph of one period and service", _graph_build),
     "cells_reach_any_origin": ("reach on cells (3 km grid) with coverage, uncached", _cells_reach),
+    "ten_modifications_reach": (
+        "a scenario of 10 modifications applied and a reach computed, uncached",
+        _ten_modifications,
+    ),
     "impact_table_uncached": (
         "what every line does (62 lines switched alone, on cells), uncached",
         _impact_table,

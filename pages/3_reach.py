@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cymap import impact, network, scenarios, tables, views, web
-from cymap.app import ui
+from cymap.app import editor, ui
 from cymap.i18n import tr
 from cymap.views import choices, texts
 from cymap.web import maps
@@ -55,6 +55,7 @@ with c6:
         else None
     )
 ui_params = ui.model_params_editor(lang)
+plan_text = editor.scenario_editor(lang)
 
 # One description of the view: the map, the figures, the tables and the export all read it.
 state = {
@@ -70,6 +71,7 @@ state = {
     "service": service,
     "base_year": base_year,  # None (left out of the export) without a comparison
     "cmp": None if compare == "none" else compare,
+    "plan": plan_text,  # the scenario editor's modifications (YAML), None without any
 }
 view = views.reach.reach_view(origin, minutes=minutes, state=state)
 summary, base = view.summary, view.base_summary
@@ -98,6 +100,12 @@ names_zh = network.list_lines().set_index("line_id")["name_zh"]
 for line_id in [*with_lines, *without_lines]:
     effect = impact.line_effect(origin, line_id, scenario=view.reach.scenario, minutes=minutes)
     st.caption(texts.line_effect_text(effect, names_zh.get(effect.line_id, line_id), lang))
+
+# What each modification of the scenario editor brings, the others kept.
+if view.reach.scenario.modifications:
+    effects = impact.modification_effects(origin, scenario=view.reach.scenario, minutes=minutes)
+    for row, mod in zip(effects.itertuples(), view.reach.scenario.modifications, strict=True):
+        st.caption(texts.modification_effect_text(row, mod, minutes, lang))
 
 kind = "reach" if compare == "none" else "diff"
 map_view, _ = views.build_view(kind, state)

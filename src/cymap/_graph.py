@@ -34,7 +34,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from . import network, units
+from . import _modify, network, units
 from ._errors import ScenarioError
 from .scenarios import RAIL_MODES, ModelParams, Scenario
 
@@ -462,6 +462,7 @@ class ViewKey:
     kinds: frozenset
     year: int
     data_dir: Path | None
+    modifications: tuple = ()
 
     def engine(self) -> Engine:
         """The engine of this key."""
@@ -470,7 +471,23 @@ class ViewKey:
 
 @functools.lru_cache(maxsize=64)
 def _view(key: ViewKey) -> nx.DiGraph:
-    return open_view(key.engine().graph, key.active, key.kinds, key.year)
+    if not key.modifications:
+        return open_view(key.engine().graph, key.active, key.kinds, key.year)
+    index, edges, attrs = _modified(key)
+    names = list(index)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(key.engine().graph.nodes(data=True))
+    graph.add_nodes_from(attrs.items())
+    for (u, v), alts in _modify.merged_alts(edges).items():
+        alt = pick_alt(alts, key.active, key.kinds, key.year)
+        if alt is not None:
+            graph.add_edge(names[u], names[v], minutes=alt[0], alt=alt)
+    return nx.freeze(graph)
+
+
+@functools.lru_cache(maxsize=16)
+def _modified(key: ViewKey) -> tuple[dict[str, int], list, dict[str, dict]]:
+    return _modify.apply(key)
 
 
 def scenario_view(
@@ -501,6 +518,9 @@ def prepare(
     active = network._active(
         digest, scenario.year, scenario.with_lines, scenario.without_lines, data_dir
     )
+    mods = tuple(scenario.modifications)
+    if mods:
+        active = _modify.active_with(active, mods, scenario.year, data_dir)
     key = ViewKey(
         digest,
         scenario.params,
@@ -510,6 +530,7 @@ def prepare(
         kinds_for(tuple(modes)),
         scenario.year,
         data_dir,
+        mods,
     )
     return key.engine(), key
 
@@ -522,7 +543,10 @@ def compact(key: ViewKey) -> tuple[dict[str, int], list[list[tuple[int, float]]]
     shared graph's edge list without building the networkx view; places in
     ``Engine.adcodes`` order.
     """
-    index, edges = _edge_list(key.digest, key.params, key.period, key.service, key.data_dir)
+    if key.modifications:
+        index, edges, _attrs = _modified(key)
+    else:
+        index, edges = edge_list_of(key)
     adj: list[list[tuple[int, float]]] = [[] for _ in index]
     active, kinds, year = key.active, key.kinds, key.year
     for u, v, alts in edges:
@@ -531,6 +555,11 @@ def compact(key: ViewKey) -> tuple[dict[str, int], list[list[tuple[int, float]]]
             adj[u].append((v, alt[0]))
     places = [index[a] for a in key.engine().adcodes]
     return index, adj, places
+
+
+def edge_list_of(key: ViewKey) -> tuple[dict[str, int], list[tuple[int, int, tuple]]]:
+    """The shared graph's node index and edge list for a key's engine (no modifications)."""
+    return _edge_list(key.digest, key.params, key.period, key.service, key.data_dir)
 
 
 @functools.cache

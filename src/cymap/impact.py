@@ -180,3 +180,28 @@ def _impact_table(places: tuple[str, ...], scenario: Scenario, minutes: float) -
     return table.sort_values(
         ["delta_population", "population_faster"], ascending=False, ignore_index=True
     )
+
+
+def modification_effects(
+    origins: str | Sequence[str], *, scenario: Scenario, minutes: float = 60
+) -> pd.DataFrame:
+    """What each of a scenario's modifications brings, the others kept (leave one out).
+
+    One row per modification, in order: ``delta_population`` and ``delta_km2`` within
+    ``minutes`` on the cells (the scenario against the scenario without that modification).
+    """
+    grid = cells.load_grid()
+    mods = tuple(scenario.modifications)
+    full = cells.cell_minutes(origins, scenario=scenario) <= minutes
+    rows = []
+    for i in range(len(mods)):
+        other = scenario.modified(mods[:i] + mods[i + 1 :])
+        gained = full.astype(int) - (cells.cell_minutes(origins, scenario=other) <= minutes)
+        rows.append(
+            {
+                "modification": i + 1,
+                "delta_population": float((gained * grid.population).sum()),
+                "delta_km2": float(gained.sum() * cells.CELL_KM2),
+            }
+        )
+    return pd.DataFrame(rows, columns=["modification", "delta_population", "delta_km2"])

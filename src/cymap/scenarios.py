@@ -232,6 +232,8 @@ class Scenario:
         Service pattern: ``today`` (today's service, future lines at their mode's default)
         or ``plan`` (the plans' commuter reading, 公交化 operation); see
         ``geodata/network/service_patterns.yaml``.
+    modifications
+        What-if changes applied to this scenario only (:mod:`cymap.modifications`).
     """
 
     year: int
@@ -241,6 +243,7 @@ class Scenario:
     name: str | None = None
     period: str = "peak"
     service: str = "today"
+    modifications: tuple = ()
 
     def __post_init__(self) -> None:
         if isinstance(self.year, bool) or not isinstance(self.year, int):
@@ -270,6 +273,10 @@ class Scenario:
             name=None,
         )
 
+    def modified(self, modifications: Iterable[Any]) -> Scenario:
+        """A copy with these modifications (replacing any it had)."""
+        return replace(self, modifications=tuple(modifications), name=None)
+
     @property
     def measure(self) -> str:
         """How trip time is counted in this scenario (see :data:`MEASURES`)."""
@@ -290,6 +297,8 @@ class Scenario:
             text += " +" + ",+".join(sorted(self.with_lines))
         if self.without_lines:
             text += " -" + ",-".join(sorted(self.without_lines))
+        if self.modifications:
+            text += f" ({len(self.modifications)} modifications)"
         return text
 
     def to_dict(self) -> dict[str, Any]:

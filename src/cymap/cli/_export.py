@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import targets, views
 from .._errors import ExportError
 from ..printmap import export
-from ._output import add_scenario_options
+from ._output import add_scenario_options, scenario_state
 
 _VIEWS = ("overview", "group", "compare", "corridors", "reach", "diff", "population", "targets")
 
@@ -105,16 +105,12 @@ def state_of(args: argparse.Namespace) -> dict:
         "corridor": corridor,
         "from": args.origin,
         "minutes": args.minutes,
+        **scenario_state(args, default_year=""),
         "year": _year(args.year) if args.year else None,
         "base_year": _year(args.base_year),
-        "with": list(args.with_lines),
-        "without": list(args.without_lines),
         "lang": args.lang,
         "province": args.province,
         "params": params_of(args.params),
-        "measure": args.measure,
-        "period": args.period,
-        "service": args.service,
     }
 
 

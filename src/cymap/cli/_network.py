@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import math
+from pathlib import Path
 
 import pandas as pd
 
-from .. import calibration, cells, impact, network, scenarios, travel_time
-from ._output import add_scenario_options, print_json, print_table, records
+from .. import calibration, cells, impact, network, scenarios, travel_time, views
+from ._output import add_scenario_options, print_json, print_table, records, scenario_state
 
 
 def _scenario_args(p: argparse.ArgumentParser) -> None:
@@ -18,14 +19,7 @@ def _scenario_args(p: argparse.ArgumentParser) -> None:
 
 
 def _scenario(args: argparse.Namespace) -> scenarios.Scenario:
-    sc = scenarios.for_year(
-        args.year,
-        with_lines=args.with_lines,
-        without_lines=args.without_lines,
-        params=scenarios.apply_measure(scenarios.DEFAULT_PARAMS, args.measure),
-        period=args.period,
-        service=args.service,
-    )
+    sc = views.state_scenario(scenario_state(args))
     network.active_lines(sc)  # unknown line ids fail here, naming the id
     return sc
 
@@ -51,9 +45,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--from", dest="origin", default="中心城区", help="origin of --impact")
     p.add_argument("--minutes", type=float, default=60.0, help="time limit of --impact")
-    p.add_argument("--period", default="peak", choices=scenarios.PERIODS)
-    p.add_argument("--service", default="today", choices=scenarios.SERVICES)
-    p.set_defaults(func=_lines)
+    p.add_argument("--period", default=None, choices=scenarios.PERIODS)
+    p.add_argument("--service", default=None, choices=scenarios.SERVICES)
+    p.add_argument("--scenario", type=Path, default=None, metavar="FILE", help="a scenario file")
+    p.set_defaults(func=_lines, with_lines=[], without_lines=[], measure="door_to_door")
 
     p = sub.add_parser("route", help="fastest door-to-door trip between two places")
     p.add_argument("origin", metavar="ORIGIN")
@@ -99,7 +94,7 @@ def _lines(args: argparse.Namespace) -> int:
 
 
 def _impact(args: argparse.Namespace) -> int:
-    sc = scenarios.for_year(args.year, period=args.period, service=args.service)
+    sc = views.state_scenario(scenario_state(args))
     table = impact.impact_table(args.origin, scenario=sc, minutes=args.minutes)
     if args.json:
         print_json(records(table))

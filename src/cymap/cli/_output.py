@@ -6,11 +6,12 @@ import argparse
 import json
 import math
 import sys
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .. import scenarios
+from .. import modifications, scenarios
 from ..scenarios import MEASURES
 
 
@@ -50,20 +51,45 @@ def print_table(df: pd.DataFrame) -> None:
         print(df.to_string(index=False))
 
 
+def scenario_state(args: Any, *, default_year: str = "today") -> dict[str, Any]:
+    """The scenario part of a page state from the scenario options.
+
+    See :func:`cymap.views.state_scenario`; a scenario file is read and checked here.
+    """
+    plan = modifications.read_plan(args.scenario) if args.scenario else None
+    return {
+        "year": args.year or (None if plan else default_year),
+        "with": list(args.with_lines),
+        "without": list(args.without_lines),
+        "period": args.period,
+        "service": args.service,
+        "measure": args.measure,
+        "plan": modifications.dump_plan(plan) if plan else None,
+    }
+
+
 def add_scenario_options(p: argparse.ArgumentParser, *, year_help: str) -> None:
     """Scenario options of reach, route and export: year, toggles, period and service."""
     p.add_argument("--year", default=None, help=year_help)
     p.add_argument(
         "--period",
-        default="peak",
+        default=None,
         choices=scenarios.PERIODS,
         help="time of day: headways and road speeds in the congested cores (default: peak)",
     )
     p.add_argument(
         "--service",
-        default="today",
+        default=None,
         choices=scenarios.SERVICES,
         help="service pattern: today's service or the plans' 公交化 reading (default: today)",
+    )
+    p.add_argument(
+        "--scenario",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="a scenario file (YAML, as saved from 通勤圈): its baseline and modifications; "
+        "--year, --period and --service override its baseline",
     )
     p.add_argument(
         "--with",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from .. import names, network, plans, scenarios, settings, units
+from .. import modifications, names, network, plans, scenarios, settings, units
 from .._errors import CymapError
 from ..i18n import pick, tr
 from ..style import BEYOND_COLOR, MINUTE_BANDS, TIER_COLORS, TIER_EXTRA_COLORS
 from .model import Label, Layer, LegendEntry
-from .texts import scenario_label
+from .texts import modification_text, scenario_label
 
 #: Map frame of the whole economic circle (one frame for web and print).
 REGION_EXTENT = settings.region_extent
@@ -105,28 +105,32 @@ def scenario_of(
 def state_scenario(state: dict[str, Any], *, base: bool = False) -> Any:
     """The scenario a page's state describes; the one reading of the state for every output.
 
-    Keys: ``year`` (or, with ``base``, ``base_year`` and no toggles), ``with``, ``without``,
-    ``period``, ``service``, ``measure`` and ``params`` (changed model parameters). The map,
-    the coverage figures, the per-unit table, the plan-target checks and the exports of a view
-    all use this scenario.
+    Keys: ``year`` (or, with ``base``, ``base_year`` and no toggles or modifications),
+    ``with``, ``without``, ``period``, ``service``, ``measure``, ``params`` (changed model
+    parameters) and ``plan`` (a scenario file's YAML: its modifications, and its baseline
+    where the state names no year, period or service). The map, the coverage figures, the
+    per-unit table, the plan-target checks and the exports of a view all use this scenario.
     """
+    plan = modifications.plan_from_text(state["plan"]) if state.get("plan") else None
+    baseline = plan.baseline if plan is not None else modifications.Baseline(year="2035")
     measure = state.get("measure") or "door_to_door"
     params = scenarios.apply_measure(
         scenarios.DEFAULT_PARAMS.updated(**(state.get("params") or {})), measure
     )
     settings_ = {
-        "period": state.get("period") or "peak",
-        "service": state.get("service") or "today",
+        "period": state.get("period") or baseline.period,
+        "service": state.get("service") or baseline.service,
     }
     if base:
         return scenario_of(state.get("base_year") or "today", params=params, **settings_)
-    return scenario_of(
-        state.get("year") or 2035,
+    scenario = scenario_of(
+        state.get("year") or baseline.year,
         with_lines=state.get("with") or (),
         without_lines=state.get("without") or (),
         params=params,
         **settings_,
     )
+    return scenario.modified(plan.modifications) if plan is not None else scenario
 
 
 def model_note(scenario: Any, lang: str) -> str:
@@ -146,6 +150,11 @@ def model_note(scenario: Any, lang: str) -> str:
     if changed:
         text += sep + pick("模型参数（非默认）：", "model parameters (not default): ", lang)
         text += "; ".join(f"{k}={v}" for k, v in sorted(changed.items()))
+    if scenario.modifications:
+        items = sep.join(
+            f"{i + 1}. {modification_text(m, lang)}" for i, m in enumerate(scenario.modifications)
+        )
+        text += sep + pick("情景修改：", "scenario modifications: ", lang) + items
     return text
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import plans, scenarios, units
+from .. import network, plans, scenarios, units
 from ..i18n import pick, status_label, tier_label, tr
 from ..notes import note_text
 
@@ -160,3 +160,67 @@ def line_effect_text(effect: object, name_zh: str, lang: str = "zh") -> str:
 def _unit_names(adcodes: tuple[str, ...]) -> list[str]:
     table = units.load_units()
     return [str(table.at[a, "name_zh"]) for a in adcodes]
+
+
+def modification_text(mod: object, lang: str = "zh") -> str:
+    """One line naming a scenario modification (the editor's list and figure footers)."""
+    kind = getattr(mod, "kind", "")
+    line = getattr(mod, "line", None)
+    name = _line_names().get(line, line) if line else ""
+    if kind == "headway":
+        off = f" / {mod.offpeak:g}" if mod.offpeak else ""
+        return pick(
+            f"{name}：发车间隔 {mod.peak:g}{off} 分钟", f"{name}: every {mod.peak:g}{off} min", lang
+        )
+    if kind == "speed":
+        value = f"{mod.speed_kph:g} km/h" if mod.speed_kph else f"{mod.run_minutes:g} min"
+        return pick(f"{name}：速度 {value}", f"{name}: {value}", lang)
+    if kind == "open_year":
+        return pick(f"{name}：{mod.year} 年开通", f"{name}: opens {mod.year}", lang)
+    if kind == "remove_stops":
+        return pick(
+            f"{name}：不停 {'、'.join(mod.stations)}",
+            f"{name}: no stop at {', '.join(mod.stations)}",
+            lang,
+        )
+    if kind == "add_stop":
+        where = mod.stop.station or mod.stop.unit or f"{mod.stop.lon:.3f}, {mod.stop.lat:.3f}"
+        return pick(
+            f"{name}：{mod.after} 后增设 {where}",
+            f"{name}: new stop {where} after {mod.after}",
+            lang,
+        )
+    if kind == "new_line":
+        stops = "—".join(s.station or s.unit or f"{s.lon:.2f},{s.lat:.2f}" for s in mod.stops)
+        speed = f"{mod.speed_kph:g} km/h" if mod.speed_kph else f"{mod.run_minutes:g} min"
+        return pick(
+            f"新线 {mod.name_zh}（{stops}，{speed}，{mod.peak:g} 分钟一班）",
+            f"new line {mod.name_zh} ({stops}, {speed}, every {mod.peak:g} min)",
+            lang,
+        )
+    if kind == "road_link":
+        return pick(
+            f"新道路 {mod.from_unit}—{mod.to_unit}（{mod.speed_kph:g} km/h）",
+            f"new road {mod.from_unit}—{mod.to_unit} ({mod.speed_kph:g} km/h)",
+            lang,
+        )
+    return str(kind)
+
+
+def _line_names() -> dict[str, str]:
+    lines = network.list_lines()
+    return dict(zip(lines["line_id"], lines["name_zh"], strict=True))
+
+
+def modification_effect_text(row: object, mod: object, minutes: float, lang: str = "zh") -> str:
+    """'修改 2（…）：时限内人口 +3.1 万，面积 +54 km²' for one row of the modification effects."""
+    pop = format_population(abs(row.delta_population), lang)
+    sign = "+" if row.delta_population >= 0 else "−"
+    km2 = f"{row.delta_km2:+,.0f} km²"
+    return pick(
+        f"修改 {row.modification}（{modification_text(mod, lang)}）：{minutes:g} 分钟内人口 "
+        f"{sign}{pop}，面积 {km2}",
+        f"Change {row.modification} ({modification_text(mod, lang)}): population within "
+        f"{minutes:g} min {sign}{pop}, area {km2}",
+        lang,
+    )
